@@ -1,0 +1,18 @@
+/**
+ * Checks the bundled data files against the rules in src/lib/data/validate.ts and prints every problem
+ * as `file:line: column: message`. Exits 1 when anything is wrong. Run by `npm run data:check` and `npm test`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkData } from '../src/lib/data/check-files.ts';
+
+const dir = process.argv[2] ?? 'data';
+const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+const { problems, counts } = checkData(read, dir);
+
+for (const p of problems) console.log(`${p.file}:${p.line}: ${p.column}: ${p.message}`);
+const summary = Object.entries(counts)
+  .map(([file, n]) => `${file} ${n} rows`)
+  .join(', ');
+console.log(`data check: ${summary}; ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+process.exit(problems.length ? 1 : 0);

@@ -1,0 +1,140 @@
+/** Runs every data-file rule over the text of the bundled files; pure, so the tests can feed it broken files. */
+import * as aq from 'arquero';
+import { FIGURE_COLUMNS } from './schema.ts';
+import {
+  checkArea,
+  checkFigure,
+  checkLabel,
+  checkPeriod,
+  checkSource,
+  findDuplicates,
+  findRepeatedKeys,
+  recordLines,
+  type Problem,
+  type RawRow,
+} from './validate.ts';
+
+export const DATA_FILES = {
+  figures: 'figures.csv',
+  sources: 'sources.csv',
+  areas: 'areas.csv',
+  periods: 'periods.csv',
+  platforms: 'platforms.csv',
+  labels: 'platform-labels.csv',
+} as const;
+
+interface Parsed {
+  file: string;
+  rows: RawRow[];
+  lines: number[];
+  columns: string[];
+}
+
+function parse(text: string, file: string): Parsed {
+  const table = aq.fromCSV(text, { autoType: false });
+  return {
+    file,
+    rows: table.objects() as RawRow[],
+    lines: recordLines(text),
+    columns: table.columnNames(),
+  };
+}
+
+function requireColumns(p: Parsed, columns: readonly string[], problems: Problem[]): void {
+  const missing = columns.filter((c) => !p.columns.includes(c));
+  if (missing.length)
+    problems.push({ file: p.file, line: 1, column: '*', message: `missing columns: ${missing.join(', ')}` });
+}
+
+const cell = (row: RawRow, c: string) => (row[c] ?? '').trim();
+
+export function checkData(
+  read: (name: string) => string,
+  dir = 'data',
+): { problems: Problem[]; counts: Record<string, number> } {
+  const problems: Problem[] = [];
+  const file = (name: string) => `${dir}/${name}`;
+  const figures = parse(read(DATA_FILES.figures), file(DATA_FILES.figures));
+  const sources = parse(read(DATA_FILES.sources), file(DATA_FILES.sources));
+  const areas = parse(read(DATA_FILES.areas), file(DATA_FILES.areas));
+  const periods = parse(read(DATA_FILES.periods), file(DATA_FILES.periods));
+  const platforms = parse(read(DATA_FILES.platforms), file(DATA_FILES.platforms));
+  const labels = parse(read(DATA_FILES.labels), file(DATA_FILES.labels));
+
+  requireColumns(figures, FIGURE_COLUMNS, problems);
+  requireColumns(sources, ['id', 'url', 'kind', 'publisher', 'date'], problems);
+  requireColumns(
+    areas,
+    ['id', 'name', 'type', 'region', 'nation', 'ew43', 'tile_col', 'tile_row', 'members'],
+    problems,
+  );
+  requireColumns(periods, ['start', 'end', 'label', 'short', 'kind'], problems);
+  requireColumns(platforms, ['id', 'name', 'owner', 'owner_name'], problems);
+  requireColumns(labels, ['label', 'platforms', 'owners', 'scope'], problems);
+  if (problems.length) return { problems, counts: {} };
+
+  const line = (p: Parsed, i: number) => p.lines[i] ?? i + 2;
+
+  sources.rows.forEach((r, i) => problems.push(...checkSource(r, sources.file, line(sources, i))));
+  problems.push(...findRepeatedKeys(sources.rows, 'id', sources.lines, sources.file));
+  problems.push(...findRepeatedKeys(sources.rows, 'url', sources.lines, sources.file));
+
+  const forces = new Set(areas.rows.filter((r) => cell(r, 'type') === 'force').map((r) => cell(r, 'id')));
+  areas.rows.forEach((r, i) => problems.push(...checkArea(r, forces, areas.file, line(areas, i))));
+  problems.push(...findRepeatedKeys(areas.rows, 'id', areas.lines, areas.file));
+  problems.push(...findRepeatedKeys(areas.rows, 'name', areas.lines, areas.file));
+  const ew43 = areas.rows.filter((r) => cell(r, 'ew43') === '1');
+  if (ew43.length !== 43)
+    problems.push({
+      file: areas.file,
+      line: 1,
+      column: 'ew43',
+      message: `${ew43.length} forces marked ew43, expected 43`,
+    });
+  const tiles = new Map<string, number>();
+  areas.rows.forEach((r, i) => {
+    if (!cell(r, 'tile_col')) return;
+    const key = `${cell(r, 'tile_col')},${cell(r, 'tile_row')}`;
+    const first = tiles.get(key);
+    if (first)
+      problems.push({
+        file: areas.file,
+        line: line(areas, i),
+        column: 'tile_col',
+        message: `tile ${key} already used at line ${first}`,
+      });
+    else tiles.set(key, line(areas, i));
+  });
+
+  periods.rows.forEach((r, i) => problems.push(...checkPeriod(r, periods.file, line(periods, i))));
+  const periodKeys = new Set(periods.rows.map((r) => `${cell(r, 'start')}..${cell(r, 'end')}`));
+  if (periodKeys.size !== periods.rows.length)
+    problems.push({ file: periods.file, line: 1, column: 'start', message: 'a period is listed twice' });
+
+  const platformOwner = new Map(platforms.rows.map((r) => [cell(r, 'id'), cell(r, 'owner')]));
+  problems.push(...findRepeatedKeys(platforms.rows, 'id', platforms.lines, platforms.file));
+  labels.rows.forEach((r, i) => problems.push(...checkLabel(r, platformOwner, labels.file, line(labels, i))));
+  problems.push(...findRepeatedKeys(labels.rows, 'label', labels.lines, labels.file));
+
+  const refs = {
+    areas: new Set(areas.rows.map((r) => cell(r, 'id'))),
+    sources: new Set(sources.rows.map((r) => cell(r, 'id'))),
+    labels: new Set(labels.rows.map((r) => cell(r, 'label'))),
+    periods: periodKeys,
+  };
+  figures.rows.forEach((r, i) => problems.push(...checkFigure(r, refs, figures.file, line(figures, i))));
+  problems.push(...findRepeatedKeys(figures.rows, 'id', figures.lines, figures.file));
+  problems.push(...findDuplicates(figures.rows, FIGURE_COLUMNS, figures.lines, figures.file));
+
+  return {
+    problems,
+    counts: {
+      [DATA_FILES.figures]: figures.rows.length,
+      [DATA_FILES.sources]: sources.rows.length,
+      [DATA_FILES.areas]: areas.rows.length,
+      [DATA_FILES.periods]: periods.rows.length,
+      [DATA_FILES.platforms]: platforms.rows.length,
+      [DATA_FILES.labels]: labels.rows.length,
+    },
+  };
+}

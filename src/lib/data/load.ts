@@ -1,0 +1,163 @@
+/**
+ * The one loader of the dataset: the explorer, the embed page, the tests and the benchmark all call it.
+ * Every file is read with Arquero's loadCSV (fetch in the browser, the file system in Node) with type
+ * inference off, so that dates stay text and only `value` becomes a number.
+ */
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import type { Area, Figure, Period, Platform, PlatformLabel, Source } from './schema.ts';
+
+/** Where each data file is: URLs in the browser, paths or URLs in Node. */
+export interface DataFiles {
+  figures: string;
+  sources: string;
+  areas: string;
+  periods: string;
+  platforms: string;
+  labels: string;
+}
+
+export interface Dataset {
+  /** Every figure row, columns as in {@link Figure}. Never mutated. */
+  figures: ColumnTable;
+  sources: ReadonlyMap<string, Source>;
+  /** In file order: the 43 forces of England and Wales, the other forces, then regions and countries. */
+  areas: ReadonlyMap<string, Area>;
+  /** Sorted by start, then end. */
+  periods: readonly Period[];
+  periodByKey: ReadonlyMap<string, Period>;
+  periodById: ReadonlyMap<string, Period>;
+  platforms: ReadonlyMap<string, Platform>;
+  labels: ReadonlyMap<string, PlatformLabel>;
+}
+
+const asText = (v: unknown): string => (v == null ? '' : String(v));
+const list = (v: unknown): string[] => asText(v).split(';').filter(Boolean);
+
+/** Parses a `value` cell: a number, or null where the cell is empty. */
+export function parseValue(text: string | null | undefined): number | null {
+  if (text == null || text.trim() === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+const csvOptions = { autoType: false } as const;
+
+export async function loadTable(path: string): Promise<ColumnTable> {
+  return aq.loadCSV(path, csvOptions);
+}
+
+/** Reads a figures file into the typed figures table. */
+export async function loadFigures(path: string): Promise<ColumnTable> {
+  return aq.loadCSV(path, { ...csvOptions, parse: { value: parseValue } });
+}
+
+/** Builds the typed figures table from CSV text (the same parse as {@link loadFigures}). */
+export function figuresFromCSV(text: string): ColumnTable {
+  return aq.fromCSV(text, { ...csvOptions, parse: { value: parseValue } });
+}
+
+export async function loadDataset(files: DataFiles): Promise<Dataset> {
+  const [figures, sources, areas, periods, platforms, labels] = await Promise.all([
+    loadFigures(files.figures),
+    loadTable(files.sources),
+    loadTable(files.areas),
+    loadTable(files.periods),
+    loadTable(files.platforms),
+    loadTable(files.labels),
+  ]);
+  return buildDataset({ figures, sources, areas, periods, platforms, labels });
+}
+
+type Row = Record<string, unknown>;
+
+export function buildDataset(tables: Record<keyof DataFiles, ColumnTable>): Dataset {
+  const figures = tables.figures.derive({
+    category: (d: Row) => (d.category == null ? '' : d.category),
+    share_base: (d: Row) => (d.share_base == null ? '' : d.share_base),
+    note: (d: Row) => (d.note == null ? '' : d.note),
+    evidence: (d: Row) => (d.evidence == null ? '' : d.evidence),
+  });
+  const sources = new Map<string, Source>();
+  for (const r of tables.sources.objects() as Row[]) {
+    const s: Source = {
+      id: asText(r.id),
+      url: asText(r.url),
+      kind: asText(r.kind) as Source['kind'],
+      publisher: asText(r.publisher),
+      date: asText(r.date),
+    };
+    sources.set(s.id, s);
+  }
+  const areas = new Map<string, Area>();
+  for (const r of tables.areas.objects() as Row[]) {
+    const col = asText(r.tile_col);
+    const row = asText(r.tile_row);
+    const a: Area = {
+      id: asText(r.id),
+      name: asText(r.name),
+      type: asText(r.type) as Area['type'],
+      region: asText(r.region),
+      nation: asText(r.nation),
+      ew43: asText(r.ew43) === '1',
+      tile: col && row ? { col: Number(col), row: Number(row) } : null,
+      members: list(r.members),
+      aliases: list(r.aliases),
+      note: asText(r.note),
+    };
+    areas.set(a.id, a);
+  }
+  const periods = (tables.periods.objects() as Row[])
+    .map((r) => makePeriod(asText(r.start), asText(r.end), asText(r.label), asText(r.short), asText(r.kind)))
+    .sort((a, b) => (a.start === b.start ? a.end.localeCompare(b.end) : a.start.localeCompare(b.start)));
+  const platforms = new Map<string, Platform>();
+  for (const r of tables.platforms.objects() as Row[]) {
+    const p: Platform = {
+      id: asText(r.id),
+      name: asText(r.name),
+      owner: asText(r.owner),
+      owner_name: asText(r.owner_name),
+    };
+    platforms.set(p.id, p);
+  }
+  const labels = new Map<string, PlatformLabel>();
+  for (const r of tables.labels.objects() as Row[]) {
+    const l: PlatformLabel = {
+      label: asText(r.label),
+      platforms: list(r.platforms),
+      owners: list(r.owners),
+      scope: asText(r.scope) as PlatformLabel['scope'],
+    };
+    labels.set(l.label, l);
+  }
+  return {
+    figures,
+    sources,
+    areas,
+    periods,
+    periodByKey: new Map(periods.map((p) => [p.key, p])),
+    periodById: new Map(periods.map((p) => [p.id, p])),
+    platforms,
+    labels,
+  };
+}
+
+export function makePeriod(start: string, end: string, label: string, short: string, kind: string): Period {
+  const fy = kind === 'financial_year';
+  return {
+    id: fy
+      ? `${start.slice(0, 4)}-${String((Number(start.slice(0, 4)) + 1) % 100).padStart(2, '0')}`
+      : `${start}_${end}`,
+    key: `${start}..${end}`,
+    start,
+    end,
+    label,
+    short: short || label,
+    kind: kind as Period['kind'],
+  };
+}
+
+/** The figures table as typed objects. */
+export function figureObjects(table: ColumnTable): Figure[] {
+  return table.objects() as unknown as Figure[];
+}

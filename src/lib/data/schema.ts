@@ -1,0 +1,140 @@
+/**
+ * The dataset's vocabularies and row types: one place that says what a figure, a source, an area,
+ * a period and a platform label are. The data check, the loader and the import share it.
+ */
+
+export const MEASURES = [
+  'offences',
+  'platform',
+  'platform_share',
+  'platform_known',
+  'victim_age',
+  'victim_gender',
+  'youngest_victim_age',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** How far a published number can be taken at its word. */
+export const QUALIFIERS = ['exact', 'at_least', 'approximate', 'suppressed', 'not_available'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+/** Qualifiers whose row carries no number: the source withheld or lacked it. Never zero. */
+export const VALUELESS_QUALIFIERS: ReadonlySet<Qualifier> = new Set(['suppressed', 'not_available']);
+
+/** Whether the value counts something or is a published percentage. */
+export const UNITS = ['count', 'percent'] as const;
+export type Unit = (typeof UNITS)[number];
+
+/** What a published percentage is a percentage of. */
+export const SHARE_BASES = ['platform_known', 'platform_records', 'offences', 'unstated'] as const;
+export type ShareBase = (typeof SHARE_BASES)[number];
+
+export const SOURCE_KINDS = ['foi_disclosure', 'official', 'nspcc', 'news'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const AREA_TYPES = ['force', 'region', 'country'] as const;
+export type AreaType = (typeof AREA_TYPES)[number];
+
+export const PERIOD_KINDS = ['financial_year', 'round', 'partial', 'multi_year'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export const LABEL_SCOPES = ['platform', 'combined', 'owner', 'any'] as const;
+export type LabelScope = (typeof LABEL_SCOPES)[number];
+
+/** Measures whose category names a platform label (mapped in platform-labels.csv). */
+export const PLATFORM_MEASURES: ReadonlySet<Measure> = new Set(['platform', 'platform_share']);
+/** Measures that are counts of offences or records, and so may be added within one period. */
+export const COUNT_MEASURES: ReadonlySet<Measure> = new Set([
+  'offences',
+  'platform',
+  'platform_known',
+  'victim_age',
+  'victim_gender',
+]);
+
+/** One published fact, as the row of data/figures.csv that states it. */
+export interface Figure {
+  id: string;
+  area: string;
+  period_start: string;
+  period_end: string;
+  measure: Measure;
+  /** The platform label, age band or gender exactly as published; '' where the measure has none. */
+  category: string;
+  /** null exactly when the qualifier is suppressed or not_available. */
+  value: number | null;
+  qualifier: Qualifier;
+  /** percent for every platform_share row and for victim rows published as a share, not a count. */
+  unit: Unit;
+  share_base: ShareBase | '';
+  note: string;
+  source: string;
+  evidence: string;
+}
+
+export interface Source {
+  id: string;
+  url: string;
+  kind: SourceKind;
+  publisher: string;
+  /** YYYY-MM-DD, YYYY-MM or '' where the page shows no date. */
+  date: string;
+}
+
+export interface Area {
+  id: string;
+  name: string;
+  type: AreaType;
+  region: string;
+  nation: string;
+  /** One of the 43 territorial forces of England and Wales. */
+  ew43: boolean;
+  tile: { col: number; row: number } | null;
+  /** For regions and countries: the forces the area covers by definition. */
+  members: string[];
+  aliases: string[];
+  note: string;
+}
+
+export interface Period {
+  /** Short, readable id used in URLs: "2017-18" for a financial year, "2017-04-03_2018-01-02" otherwise. */
+  id: string;
+  /** "start..end", the key figures are grouped by. */
+  key: string;
+  start: string;
+  end: string;
+  label: string;
+  short: string;
+  kind: PeriodKind;
+}
+
+export interface Platform {
+  id: string;
+  name: string;
+  owner: string;
+  owner_name: string;
+}
+
+export interface PlatformLabel {
+  label: string;
+  platforms: string[];
+  owners: string[];
+  scope: LabelScope;
+}
+
+/** The columns of data/figures.csv, in order. */
+export const FIGURE_COLUMNS = [
+  'id',
+  'area',
+  'period_start',
+  'period_end',
+  'measure',
+  'category',
+  'value',
+  'qualifier',
+  'unit',
+  'share_base',
+  'note',
+  'source',
+  'evidence',
+] as const;
