@@ -28,14 +28,25 @@ const disjointPeriods = fc
   });
 
 const overlappingPair = fc
-  .tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }))
+  .tuple(
+    fc.integer({ min: 0, max: 2000 }),
+    fc.integer({ min: 0, max: 400 }),
+    fc.integer({ min: 0, max: 400 }),
+    fc.integer({ min: 0, max: 400 }),
+  )
   .map(([s, len, offset, len2]): [Interval, Interval] => {
     const a = { start: iso(s), end: iso(s + len) };
     const bStart = s + Math.min(offset, len); // starts inside a
     return [a, { start: iso(bStart), end: iso(bStart + len2) }];
   });
 
-const source = (id: string, kind: SourceKind, date: string): Source => ({ id, url: `https://example.org/${id}`, kind, publisher: id, date });
+const source = (id: string, kind: SourceKind, date: string): Source => ({
+  id,
+  url: `https://example.org/${id}`,
+  kind,
+  publisher: id,
+  date,
+});
 
 describe('aggregation over periods', () => {
   it('the total over disjoint periods equals the sum of its parts', () => {
@@ -46,7 +57,12 @@ describe('aggregation over periods', () => {
         );
         const ds = syntheticDataset(figures, [source('s1', 'nspcc', '')]);
         const index = new FactIndex(resolveFacts(ds.figures, ds.sources));
-        const total = totalAcrossPeriods(ds, index, 'a1', periods.map((p) => periodKey(p)));
+        const total = totalAcrossPeriods(
+          ds,
+          index,
+          'a1',
+          periods.map((p) => periodKey(p)),
+        );
         const sum = periods.reduce((s, p) => s + p.value, 0);
         expect(total).toMatchObject({ lo: sum, hi: sum, approximate: false });
       }),
@@ -116,9 +132,16 @@ describe('the preference rule', () => {
       fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), fc.nat(), (rows, seed) => {
         const sources = new Map(rows.map((r, i) => [`s${i}`, source(`s${i}`, r.kind, r.date)]));
         const figures: Figure[] = rows.map((r, i) =>
-          figure({ id: `f${String(i).padStart(2, '0')}`, value: r.value, qualifier: r.qualifier, source: `s${i}` }),
+          figure({
+            id: `f${String(i).padStart(2, '0')}`,
+            value: r.value,
+            qualifier: r.qualifier,
+            source: `s${i}`,
+          }),
         );
-        const shuffled = [...figures].sort((a, b) => ((a.id.charCodeAt(2) * 31 + seed) % 17) - ((b.id.charCodeAt(2) * 31 + seed) % 17));
+        const shuffled = [...figures].sort(
+          (a, b) => ((a.id.charCodeAt(2) * 31 + seed) % 17) - ((b.id.charCodeAt(2) * 31 + seed) % 17),
+        );
         const one = resolveGroup(figures, sources);
         const two = resolveGroup(shuffled, sources);
         expect(two.preferred.id).toBe(one.preferred.id);
@@ -133,7 +156,7 @@ describe('the preference rule', () => {
     );
   });
 
-  it('prefers a force\'s own FOI reply, then the later release, then the exact figure', () => {
+  it("prefers a force's own FOI reply, then the later release, then the exact figure", () => {
     const sources = new Map([
       ['foi', source('foi', 'foi_disclosure', '2022-07-01')],
       ['early', source('early', 'nspcc', '2018-06-18')],
@@ -144,6 +167,8 @@ describe('the preference rule', () => {
       figure({ id, source: src, value, qualifier });
     expect(resolveGroup([f('a', 'paper', 36), f('b', 'foi', 39)], sources).preferred.value).toBe(39);
     expect(resolveGroup([f('a', 'early', 3171), f('b', 'late', 3217)], sources).preferred.value).toBe(3217);
-    expect(resolveGroup([f('a', 'late', 990, 'approximate'), f('b', 'late', 992)], sources).preferred.value).toBe(992);
+    expect(
+      resolveGroup([f('a', 'late', 990, 'approximate'), f('b', 'late', 992)], sources).preferred.value,
+    ).toBe(992);
   });
 });

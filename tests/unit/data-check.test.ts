@@ -16,7 +16,8 @@ function checkWithFigureRow(row: number, edit: (cells: string[], header: string[
   const cells = lines[row]!.split(',');
   edit(cells, header);
   lines[row] = cells.join(',');
-  return checkData((name) => (name === DATA_FILES.figures ? lines.join('\n') : bundled(name)), 'data').problems;
+  return checkData((name) => (name === DATA_FILES.figures ? lines.join('\n') : bundled(name)), 'data')
+    .problems;
 }
 
 const col = (header: string[], name: string) => header.indexOf(name);
@@ -31,20 +32,65 @@ describe('data check', () => {
   // Hampshire, first nine months, 62 offences: data line 128 + header.
   const ROW = 128;
   it.each([
-    ['an unknown area', (c: string[], h: string[]) => (c[col(h, 'area')] = 'atlantis'), 'area', /unknown area "atlantis"/],
-    ['a bad date', (c: string[], h: string[]) => (c[col(h, 'period_start')] = '2017-02-30'), 'period_start', /not a date/],
-    ['a start after its end', (c: string[], h: string[]) => (c[col(h, 'period_start')] = '2019-01-01'), 'period_start', /after it ends/],
-    ['an unknown measure', (c: string[], h: string[]) => (c[col(h, 'measure')] = 'arrests'), 'measure', /unknown measure/],
-    ['an unknown qualifier', (c: string[], h: string[]) => (c[col(h, 'qualifier')] = 'roughly'), 'qualifier', /unknown qualifier/],
-    ['a value that is not a number', (c: string[], h: string[]) => (c[col(h, 'value')] = 'sixty-two'), 'value', /not a number/],
-    ['a row without a source', (c: string[], h: string[]) => (c[col(h, 'source')] = ''), 'source', /no source/],
-    ['a suppressed row with a number', (c: string[], h: string[]) => (c[col(h, 'qualifier')] = 'suppressed'), 'value', /must leave the value empty/],
+    [
+      'an unknown area',
+      (c: string[], h: string[]) => (c[col(h, 'area')] = 'atlantis'),
+      'area',
+      /unknown area "atlantis"/,
+    ],
+    [
+      'a bad date',
+      (c: string[], h: string[]) => (c[col(h, 'period_start')] = '2017-02-30'),
+      'period_start',
+      /not a date/,
+    ],
+    [
+      'a start after its end',
+      (c: string[], h: string[]) => (c[col(h, 'period_start')] = '2019-01-01'),
+      'period_start',
+      /after it ends/,
+    ],
+    [
+      'an unknown measure',
+      (c: string[], h: string[]) => (c[col(h, 'measure')] = 'arrests'),
+      'measure',
+      /unknown measure/,
+    ],
+    [
+      'an unknown qualifier',
+      (c: string[], h: string[]) => (c[col(h, 'qualifier')] = 'roughly'),
+      'qualifier',
+      /unknown qualifier/,
+    ],
+    [
+      'a value that is not a number',
+      (c: string[], h: string[]) => (c[col(h, 'value')] = 'sixty-two'),
+      'value',
+      /not a number/,
+    ],
+    [
+      'a row without a source',
+      (c: string[], h: string[]) => (c[col(h, 'source')] = ''),
+      'source',
+      /no source/,
+    ],
+    [
+      'a suppressed row with a number',
+      (c: string[], h: string[]) => (c[col(h, 'qualifier')] = 'suppressed'),
+      'value',
+      /must leave the value empty/,
+    ],
   ])('fails on %s, naming file, line and column', (_what, edit, column, message) => {
     const text = bundled(DATA_FILES.figures).split('\n')[ROW]!;
     expect(text).toMatch(/^f0128,hampshire,2017-04-03,2018-01-02,offences,,62,/);
     const problems = checkWithFigureRow(ROW, edit);
     expect(problems).toContainEqual(
-      expect.objectContaining({ file: 'data/figures.csv', line: ROW + 1, column, message: expect.stringMatching(message) }),
+      expect.objectContaining({
+        file: 'data/figures.csv',
+        line: ROW + 1,
+        column,
+        message: expect.stringMatching(message),
+      }),
     );
   });
 
@@ -53,14 +99,20 @@ describe('data check', () => {
     expect(bundled(DATA_FILES.figures).split('\n')[136]).toMatch(/^f0136,hampshire,.*,platform,Snapchat,16,/);
     const problems = checkWithFigureRow(136, (c, h) => (c[col(h, 'category')] = 'MySpace'));
     expect(problems).toContainEqual(
-      expect.objectContaining({ line: 137, column: 'category', message: 'platform label "MySpace" is not mapped' }),
+      expect.objectContaining({
+        line: 137,
+        column: 'category',
+        message: 'platform label "MySpace" is not mapped',
+      }),
     );
   });
 
   it('fails on an exact duplicate row, pointing at the first', () => {
     const lines = bundled(DATA_FILES.figures).split('\n');
     lines.splice(200, 0, lines[128]!.replace(/^f0128/, 'f9999'));
-    const { problems } = checkData((name) => (name === DATA_FILES.figures ? lines.join('\n') : bundled(name)));
+    const { problems } = checkData((name) =>
+      name === DATA_FILES.figures ? lines.join('\n') : bundled(name),
+    );
     expect(problems).toEqual([
       { file: 'data/figures.csv', line: 201, column: '*', message: 'exact duplicate of the row at line 129' },
     ]);
@@ -70,7 +122,9 @@ describe('data check', () => {
     const lines = bundled(DATA_FILES.figures).split('\n');
     lines[1] = lines[1]!.replace(/,"%/, ',"%\nsecond line of a note');
     lines[300] = lines[300]!.replace(/,hampshire,|,[a-z-]+,/, ',nowhere,');
-    const { problems } = checkData((name) => (name === DATA_FILES.figures ? lines.join('\n') : bundled(name)));
+    const { problems } = checkData((name) =>
+      name === DATA_FILES.figures ? lines.join('\n') : bundled(name),
+    );
     expect(problems).toEqual([expect.objectContaining({ line: 302, column: 'area' })]);
   });
 });
