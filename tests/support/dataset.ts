@@ -2,7 +2,7 @@
 import * as aq from 'arquero';
 import { join } from 'node:path';
 import { buildDataset, loadDataset, type DataFiles, type Dataset } from '../../src/lib/data/load.ts';
-import type { Figure, Source } from '../../src/lib/data/schema.ts';
+import { FIGURE_COLUMNS, type Figure, type Population, type Source } from '../../src/lib/data/schema.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'data');
 export const dataFiles: DataFiles = {
@@ -12,6 +12,7 @@ export const dataFiles: DataFiles = {
   periods: join(dir, 'periods.csv'),
   platforms: join(dir, 'platforms.csv'),
   labels: join(dir, 'platform-labels.csv'),
+  population: join(dir, 'population.csv'),
 };
 
 let cached: Promise<Dataset> | undefined;
@@ -34,12 +35,30 @@ export const figure = (f: Partial<Figure> & Pick<Figure, 'id'>): Figure => ({
   ...f,
 });
 
-/** A dataset of forces a1..aN in one region "r" (members a1..aN), with the given figures and sources. */
+/** A population row with defaults (ONS-like provenance), for synthetic tests. */
+export const population = (p: Partial<Population> & Pick<Population, 'area'>): Population => ({
+  reference_date: '2020-06-30',
+  children_under_16: 100_000,
+  children_under_18: 110_000,
+  all_ages: 500_000,
+  source_name: 'ONS mid-2020 population estimates (released 25 June 2021)',
+  source_url: 'https://www.ons.gov.uk/',
+  licence: 'Open Government Licence v3.0',
+  credit: 'Source: Office for National Statistics',
+  method: '',
+  ...p,
+});
+
+/**
+ * A dataset of forces a1..aN in one region "r" (members a1..aN), with the given figures and sources, and
+ * population figures for the forces named in `populations` only (none by default).
+ */
 export function syntheticDataset(
   figures: Figure[],
   sources: Source[],
   forces = 3,
   periods: [string, string][] = [],
+  populations: Population[] = [],
 ): Dataset {
   const ids = Array.from({ length: forces }, (_, i) => `a${i + 1}`);
   const areaRows = [
@@ -71,7 +90,10 @@ export function syntheticDataset(
     },
   ];
   return buildDataset({
-    figures: aq.from(figures),
+    // An empty list gives a table with no columns; keep the figure columns so that queries still run.
+    figures: figures.length
+      ? aq.from(figures)
+      : aq.table(Object.fromEntries(FIGURE_COLUMNS.map((c) => [c, []]))),
     sources: aq.from(sources),
     areas: aq.from(areaRows),
     periods: aq.from(
@@ -79,5 +101,6 @@ export function syntheticDataset(
     ),
     platforms: aq.from([{ id: 'p', name: 'P', owner: 'o', owner_name: 'O' }]),
     labels: aq.from([{ label: 'P', platforms: 'p', owners: 'o', scope: 'platform' }]),
+    population: aq.from(populations),
   });
 }

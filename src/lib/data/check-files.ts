@@ -1,11 +1,12 @@
 /** Runs every data-file rule over the text of the bundled files; pure, so the tests can feed it broken files. */
 import * as aq from 'arquero';
-import { FIGURE_COLUMNS } from './schema.ts';
+import { FIGURE_COLUMNS, POPULATION_COLUMNS } from './schema.ts';
 import {
   checkArea,
   checkFigure,
   checkLabel,
   checkPeriod,
+  checkPopulation,
   checkSource,
   findDuplicates,
   findRepeatedKeys,
@@ -21,6 +22,7 @@ export const DATA_FILES = {
   periods: 'periods.csv',
   platforms: 'platforms.csv',
   labels: 'platform-labels.csv',
+  population: 'population.csv',
 } as const;
 
 interface Parsed {
@@ -60,6 +62,7 @@ export function checkData(
   const periods = parse(read(DATA_FILES.periods), file(DATA_FILES.periods));
   const platforms = parse(read(DATA_FILES.platforms), file(DATA_FILES.platforms));
   const labels = parse(read(DATA_FILES.labels), file(DATA_FILES.labels));
+  const population = parse(read(DATA_FILES.population), file(DATA_FILES.population));
 
   requireColumns(figures, FIGURE_COLUMNS, problems);
   requireColumns(sources, ['id', 'url', 'kind', 'publisher', 'date'], problems);
@@ -71,6 +74,7 @@ export function checkData(
   requireColumns(periods, ['start', 'end', 'label', 'short', 'kind'], problems);
   requireColumns(platforms, ['id', 'name', 'owner', 'owner_name'], problems);
   requireColumns(labels, ['label', 'platforms', 'owners', 'scope'], problems);
+  requireColumns(population, POPULATION_COLUMNS, problems);
   if (problems.length) return { problems, counts: {} };
 
   const line = (p: Parsed, i: number) => p.lines[i] ?? i + 2;
@@ -126,6 +130,21 @@ export function checkData(
   problems.push(...findRepeatedKeys(figures.rows, 'id', figures.lines, figures.file));
   problems.push(...findDuplicates(figures.rows, FIGURE_COLUMNS, figures.lines, figures.file));
 
+  const ew43Ids = new Set(ew43.map((r) => cell(r, 'id')));
+  population.rows.forEach((r, i) =>
+    problems.push(...checkPopulation(r, ew43Ids, population.file, line(population, i))),
+  );
+  problems.push(...findRepeatedKeys(population.rows, 'area', population.lines, population.file));
+  const withPopulation = new Set(population.rows.map((r) => cell(r, 'area')));
+  const lacking = [...ew43Ids].filter((id) => !withPopulation.has(id));
+  if (lacking.length)
+    problems.push({
+      file: population.file,
+      line: 1,
+      column: 'area',
+      message: `no row for ${lacking.length} of the 43 forces: ${lacking.join(', ')}`,
+    });
+
   return {
     problems,
     counts: {
@@ -135,6 +154,7 @@ export function checkData(
       [DATA_FILES.periods]: periods.rows.length,
       [DATA_FILES.platforms]: platforms.rows.length,
       [DATA_FILES.labels]: labels.rows.length,
+      [DATA_FILES.population]: population.rows.length,
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { Area, Figure, Period, Platform, PlatformLabel, Source } from './schema.ts';
+import type { Area, Figure, Period, Platform, PlatformLabel, Population, Source } from './schema.ts';
 
 /** Where each data file is: URLs in the browser, paths or URLs in Node. */
 export interface DataFiles {
@@ -15,6 +15,7 @@ export interface DataFiles {
   periods: string;
   platforms: string;
   labels: string;
+  population: string;
 }
 
 export interface Dataset {
@@ -29,6 +30,8 @@ export interface Dataset {
   periodById: ReadonlyMap<string, Period>;
   platforms: ReadonlyMap<string, Platform>;
   labels: ReadonlyMap<string, PlatformLabel>;
+  /** Children by force area (the 43 forces of England and Wales only), keyed by area id, in file order. */
+  population: ReadonlyMap<string, Population>;
 }
 
 const asText = (v: unknown): string => (v == null ? '' : String(v));
@@ -58,15 +61,16 @@ export function figuresFromCSV(text: string): ColumnTable {
 }
 
 export async function loadDataset(files: DataFiles): Promise<Dataset> {
-  const [figures, sources, areas, periods, platforms, labels] = await Promise.all([
+  const [figures, sources, areas, periods, platforms, labels, population] = await Promise.all([
     loadFigures(files.figures),
     loadTable(files.sources),
     loadTable(files.areas),
     loadTable(files.periods),
     loadTable(files.platforms),
     loadTable(files.labels),
+    loadTable(files.population),
   ]);
-  return buildDataset({ figures, sources, areas, periods, platforms, labels });
+  return buildDataset({ figures, sources, areas, periods, platforms, labels, population });
 }
 
 type Row = Record<string, unknown>;
@@ -130,6 +134,22 @@ export function buildDataset(tables: Record<keyof DataFiles, ColumnTable>): Data
     };
     labels.set(l.label, l);
   }
+  const population = new Map<string, Population>();
+  for (const r of tables.population.objects() as Row[]) {
+    const p: Population = {
+      area: asText(r.area),
+      reference_date: asText(r.reference_date),
+      children_under_16: Number(asText(r.children_under_16)),
+      children_under_18: Number(asText(r.children_under_18)),
+      all_ages: Number(asText(r.all_ages)),
+      source_name: asText(r.source_name),
+      source_url: asText(r.source_url),
+      licence: asText(r.licence),
+      credit: asText(r.credit),
+      method: asText(r.method),
+    };
+    population.set(p.area, p);
+  }
   return {
     figures,
     sources,
@@ -139,6 +159,7 @@ export function buildDataset(tables: Record<keyof DataFiles, ColumnTable>): Data
     periodById: new Map(periods.map((p) => [p.id, p])),
     platforms,
     labels,
+    population,
   };
 }
 

@@ -138,3 +138,38 @@ export const FIGURE_COLUMNS = [
   'source',
   'evidence',
 ] as const;
+
+/**
+ * Children and residents of one force area of England and Wales on the reference date (data/population.csv):
+ * the denominator of a rate. Only the 43 forces of England and Wales have one.
+ */
+export interface Population {
+  /** Force id (→ areas.id, one of the 43). */
+  area: string;
+  /** ISO date the estimate is for (30 June 2020). */
+  reference_date: string;
+  children_under_16: number;
+  children_under_18: number;
+  all_ages: number;
+  source_name: string;
+  source_url: string;
+  licence: string;
+  /** The credit the licence asks for: "Source: Office for National Statistics". */
+  credit: string;
+  /** How local-authority figures were summed into the force area. */
+  method: string;
+}
+
+/** The columns of data/population.csv, in order. */
+export const POPULATION_COLUMNS = [
+  'area',
+  'reference_date',
+  'children_under_16',
+  'children_under_18',
+  'all_ages',
+  'source_name',
+  'source_url',
+  'licence',
+  'credit',
+  'method',
+] as const;

@@ -257,3 +257,41 @@ export function recordLines(csvText: string): number[] {
   }
   return lines;
 }
+
+const POSITIVE_INTEGER = /^[1-9]\d*$/;
+
+/**
+ * Checks one row of population.csv. `forces` holds the ids of the 43 forces of England and Wales (ew43),
+ * the only areas with a population figure. Whether each force appears exactly once is checked over the file.
+ */
+export function checkPopulation(
+  row: RawRow,
+  forces: ReadonlySet<string>,
+  file: string,
+  line: number,
+): Problem[] {
+  const problems: Problem[] = [];
+  const fail = (column: string, message: string) => problems.push({ file, line, column, message });
+  const area = text(row, 'area');
+  if (!area) fail('area', 'area is empty');
+  else if (!forces.has(area)) fail('area', `"${area}" is not one of the 43 forces of England and Wales`);
+  const date = text(row, 'reference_date');
+  if (!isIsoDate(date)) fail('reference_date', `"${date}" is not a date (YYYY-MM-DD)`);
+  const counts: number[] = [];
+  for (const column of ['children_under_16', 'children_under_18', 'all_ages']) {
+    const value = text(row, column);
+    if (POSITIVE_INTEGER.test(value)) counts.push(Number(value));
+    else fail(column, value ? `"${value}" is not a whole number above 0` : `${column} is empty`);
+  }
+  const [under16, under18, all] = counts;
+  if (counts.length === 3 && under16! > under18!)
+    fail('children_under_16', `children under 16 (${under16}) exceed children under 18 (${under18})`);
+  if (counts.length === 3 && under18! > all!)
+    fail('children_under_18', `children under 18 (${under18}) exceed all ages (${all})`);
+  if (!text(row, 'source_name')) fail('source_name', 'population row has no source');
+  const url = text(row, 'source_url');
+  if (!/^https?:\/\/\S+$/.test(url)) fail('source_url', `"${url}" is not a web address`);
+  if (!text(row, 'licence')) fail('licence', 'population row has no licence');
+  if (!text(row, 'credit')) fail('credit', 'population row has no credit line');
+  return problems;
+}
