@@ -18,8 +18,12 @@ export function csvCell(value: unknown): string {
 }
 
 /** Rows to CSV text with the given columns, in order; missing cells are empty. */
-export function toCSV(rows: readonly Readonly<Record<string, unknown>>[], columns: readonly string[]): string {
+export function toCSV(
+  rows: readonly Readonly<Record<string, unknown>>[],
+  columns: readonly string[],
+): string {
   const lines = [columns.map(csvCell).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(Object.hasOwn(row, c) ? row[c] : null)).join(','));
+  for (const row of rows)
+    lines.push(columns.map((c) => csvCell(Object.hasOwn(row, c) ? row[c] : null)).join(','));
   return lines.join('\n') + '\n';
 }

@@ -6,6 +6,15 @@
 export const VIEWS = ['time', 'platforms', 'forces', 'table', 'coverage', 'sources'] as const;
 export type View = (typeof VIEWS)[number];
 
+export const VIEW_NAMES: Record<View, string> = {
+  time: 'Over time',
+  platforms: 'Platforms',
+  forces: 'Forces',
+  table: 'Table',
+  coverage: 'Coverage',
+  sources: 'Sources and notes',
+};
+
 export interface ViewState {
   view: View;
   /** Selected area ids, in the dataset's fixed order; empty = every area. */

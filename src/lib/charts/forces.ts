@@ -1,0 +1,110 @@
+/** Forces side by side: ranked bars for one period, and the tile map of the 43 forces of England and Wales. */
+import * as Plot from '@observablehq/plot';
+import type { ForcesView } from '../views/forces.ts';
+import { FORCE_SCHEME, FORCE_THRESHOLDS, NO_DATA_COLOUR } from './domains.ts';
+import { figureHref, finish, fmt, type ChartOptions } from './common.ts';
+
+const BAR = '#0072B2';
+const SELECTED = '#D55E00';
+
+export function forcesChart(
+  view: ForcesView,
+  { width, document }: ChartOptions,
+): SVGSVGElement | HTMLElement {
+  const bars = view.bars;
+  const max = Math.max(1, ...bars.map((b) => b.lo));
+  return finish(
+    Plot.plot({
+      document,
+      width,
+      height: 40 + bars.length * 20,
+      marginLeft: 150,
+      marginRight: 56,
+      ariaLabel: view.title,
+      ariaDescription: bars
+        .map((b) => `${b.name} ${b.atLeast ? 'at least ' : ''}${fmt.format(b.lo)}`)
+        .join(', '),
+      x: { label: 'Offences', grid: true, domain: [0, max * 1.08], nice: true },
+      y: { label: null, domain: bars.map((b) => b.name) },
+      marks: [
+        Plot.barX(bars, {
+          x: 'lo',
+          y: 'name',
+          fill: (d) => (d.selected ? SELECTED : BAR),
+          title: 'tip',
+          href: figureHref,
+        }),
+        Plot.text(bars, {
+          x: 'lo',
+          y: 'name',
+          dx: 4,
+          textAnchor: 'start',
+          fill: 'currentColor',
+          text: (d) =>
+            `${d.approximate ? '≈' : ''}${fmt.format(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}`,
+        }),
+        Plot.ruleX([0]),
+      ],
+    }),
+  );
+}
+
+/** Text on a tile must stay readable on its fill. */
+const darkFill = (value: number | null) => value !== null && value >= FORCE_THRESHOLDS[2]!;
+
+export function tileMap(view: ForcesView, { width, document }: ChartOptions): SVGSVGElement | HTMLElement {
+  const cols = 7;
+  const rows = 9;
+  const size = Math.min(56, Math.floor((width - 20) / cols));
+  return finish(
+    Plot.plot({
+      document,
+      width: size * cols + 20,
+      height: size * rows + 20,
+      margin: 10,
+      ariaLabel: `Tile map of the 43 forces of England and Wales, ${view.period?.label ?? ''}`,
+      ariaDescription: view.tiles
+        .map((t) => `${t.name}: ${t.value === null ? 'no data' : fmt.format(t.value)}`)
+        .join(', '),
+      x: { axis: null, domain: Array.from({ length: cols }, (_, i) => i), padding: 0.06 },
+      y: { axis: null, domain: Array.from({ length: rows }, (_, i) => i), padding: 0.06 },
+      color: {
+        type: 'threshold',
+        domain: FORCE_THRESHOLDS,
+        range: FORCE_SCHEME,
+        unknown: NO_DATA_COLOUR,
+      },
+      marks: [
+        Plot.cell(view.tiles, {
+          x: 'col',
+          y: 'row',
+          fill: (d) => d.value,
+          stroke: (d) => (d.selected ? SELECTED : 'none'),
+          strokeWidth: 3,
+          rx: 3,
+          title: 'tip',
+          href: figureHref,
+        }),
+        Plot.text(view.tiles, {
+          x: 'col',
+          y: 'row',
+          text: 'short',
+          fontSize: Math.max(9, size / 5),
+          fontWeight: 600,
+          fill: (d) => (darkFill(d.value) ? '#ffffff' : '#111111'),
+        }),
+      ],
+    }),
+  );
+}
+
+/** The fixed legend of the tile map, as data for an HTML legend (never rescaled by a filter). */
+export function tileLegend(): { label: string; colour: string }[] {
+  const t = FORCE_THRESHOLDS;
+  return [
+    { label: `under ${t[0]}`, colour: FORCE_SCHEME[0]! },
+    ...t.slice(0, -1).map((lo, i) => ({ label: `${lo}–${t[i + 1]! - 1}`, colour: FORCE_SCHEME[i + 1]! })),
+    { label: `${t[t.length - 1]} or more`, colour: FORCE_SCHEME[t.length]! },
+    { label: 'no data', colour: NO_DATA_COLOUR },
+  ];
+}

@@ -1,0 +1,62 @@
+/** Platform records for one area and period: one bar per label as published; combined labels outlined. */
+import * as Plot from '@observablehq/plot';
+import type { PlatformPanel } from '../views/platforms.ts';
+import { figureHref, finish, fmt, type ChartOptions } from './common.ts';
+
+export const displayLabel = (bar: { label: string; combined: boolean }) =>
+  bar.combined ? `${bar.label} (combined)` : bar.label;
+
+export function platformChart(
+  panel: PlatformPanel,
+  { width, document }: ChartOptions,
+): SVGSVGElement | HTMLElement {
+  const bars = panel.bars.map((b) => ({ ...b, y: displayLabel(b) }));
+  const single = bars.filter((b) => !b.combined);
+  const combined = bars.filter((b) => b.combined);
+  const longest = Math.max(8, ...bars.map((b) => b.y.length));
+  const marginLeft = Math.min(Math.max(90, longest * 6.2), width * 0.55);
+  const max = Math.max(1, ...bars.map((b) => b.lo));
+  return finish(
+    Plot.plot({
+      document,
+      width,
+      height: 40 + bars.length * 30,
+      marginLeft,
+      marginRight: 48,
+      ariaLabel: `Platform records, ${panel.title}`,
+      ariaDescription:
+        bars.map((b) => `${displayLabel(b)}: ${b.atLeast ? 'at least ' : ''}${fmt.format(b.lo)}`).join('; ') +
+        `. Denominator: ${panel.denominator}.`,
+      x: { label: 'Platform records', grid: true, domain: [0, max * 1.1], nice: true },
+      y: {
+        label: null,
+        domain: bars.map((b) => b.y),
+        tickFormat: (d: string) => (d.length > 48 ? `${d.slice(0, 46)}…` : d),
+      },
+      marks: [
+        Plot.barX(single, { x: 'lo', y: 'y', fill: 'colour', title: 'tip', href: figureHref }),
+        Plot.barX(combined, {
+          x: 'lo',
+          y: 'y',
+          fill: 'colour',
+          fillOpacity: 0.28,
+          stroke: 'colour',
+          strokeWidth: 2,
+          strokeDasharray: '5 3',
+          inset: 1,
+          title: 'tip',
+          href: figureHref,
+        }),
+        Plot.text(bars, {
+          x: 'lo',
+          y: 'y',
+          text: (d) => `${fmt.format(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}`,
+          dx: 4,
+          textAnchor: 'start',
+          fill: 'currentColor',
+        }),
+        Plot.ruleX([0]),
+      ],
+    }),
+  );
+}

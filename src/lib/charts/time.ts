@@ -1,0 +1,97 @@
+/** Over time: each figure drawn across the days it covers; financial years joined by a line broken at gaps. */
+import * as Plot from '@observablehq/plot';
+import type { TimeView } from '../views/time.ts';
+import { SERIES_COLOURS } from './domains.ts';
+import { figureHref, finish, fmt, type ChartOptions } from './common.ts';
+
+export function seriesColours(view: TimeView): Map<string, string> {
+  return new Map(view.series.map((s, i) => [s.id, SERIES_COLOURS[i % SERIES_COLOURS.length]!]));
+}
+
+export function timeChart(view: TimeView, { width, document }: ChartOptions): SVGSVGElement | HTMLElement {
+  const colours = seriesColours(view);
+  const colour = (id: string) => colours.get(id) ?? SERIES_COLOURS[0]!;
+  const solid = view.points.filter((p) => !p.coverage || p.coverage.n === p.coverage.of);
+  const hollow = view.points.filter((p) => p.coverage && p.coverage.n < p.coverage.of);
+  const atLeast = view.points.filter((p) => p.atLeast);
+  const max = Math.max(10, ...view.points.map((p) => p.lo));
+  const describe = view.series
+    .map((s) => {
+      const pts = view.points.filter((p) => p.series === s.id);
+      return `${s.name}: ${pts.length ? pts.map((p) => `${p.periodLabel} ${p.atLeast ? 'at least ' : ''}${fmt.format(p.lo)}`).join(', ') : 'no figures'}`;
+    })
+    .join('. ');
+  return finish(
+    Plot.plot({
+      document,
+      width,
+      height: Math.max(260, Math.min(420, width * 0.55)),
+      marginLeft: 56,
+      marginRight: 16,
+      ariaLabel: view.title,
+      ariaDescription: describe || 'No figures for this selection.',
+      x: { type: 'utc', label: null, nice: true },
+      y: { grid: true, label: 'Offences', domain: [0, max * 1.08], nice: true },
+      marks: [
+        Plot.ruleY([0]),
+        Plot.line(view.lines, {
+          x: 'mid',
+          y: 'y',
+          z: 'series',
+          stroke: (d) => colour(d.series),
+          strokeWidth: 2,
+          curve: 'linear',
+        }),
+        // The span of each figure's period.
+        Plot.ruleY(view.points, {
+          x1: 'start',
+          x2: 'end',
+          y: 'lo',
+          stroke: (d) => colour(d.series),
+          strokeWidth: (d) => (d.annual ? 2 : 4),
+          strokeOpacity: (d) => (d.annual ? 0.35 : 0.8),
+        }),
+        // "At least" figures: an arrow up from the lower bound.
+        Plot.arrow(atLeast, {
+          x: 'mid',
+          y1: 'lo',
+          y2: (d: { lo: number }) => d.lo + max * 0.08,
+          stroke: (d) => colour(d.series),
+          strokeWidth: 1.5,
+          headLength: 6,
+        }),
+        Plot.dot(solid, {
+          x: 'mid',
+          y: 'lo',
+          r: 4.5,
+          fill: (d) => colour(d.series),
+          stroke: 'var(--surface, #fff)',
+          symbol: (d: { approximate: boolean }) => (d.approximate ? 'diamond' : 'circle'),
+          title: 'tip',
+          href: figureHref,
+        }),
+        Plot.dot(hollow, {
+          x: 'mid',
+          y: 'lo',
+          r: 5,
+          fill: 'var(--surface, #fff)',
+          stroke: (d) => colour(d.series),
+          strokeWidth: 2,
+          title: 'tip',
+        }),
+        Plot.text(hollow, {
+          x: 'mid',
+          y: 'lo',
+          dy: 14,
+          text: (d) => `${d.coverage!.n} of ${d.coverage!.of}`,
+          fontSize: 10,
+          fill: 'currentColor',
+        }),
+        Plot.text(
+          view.points.filter((p) => p.disagree),
+          { x: 'mid', y: 'lo', dx: 8, dy: -8, text: () => '†', fontSize: 13, fill: 'currentColor' },
+        ),
+      ],
+    }),
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * What every view model needs: the dataset, its resolved facts (resolved once per dataset, since a filter
+ * never splits a fact), and the current state, with the helpers that turn ids into words.
+ */
+import type { Dataset } from '../data/load.ts';
+import type { Area, Figure, Period, Source } from '../data/schema.ts';
+import { FactIndex } from '../query/aggregate.ts';
+import { resolveFacts, type Fact } from '../query/resolve.ts';
+import { estimateOfFigure } from '../query/aggregate.ts';
+import { formatEstimate } from '../query/estimate.ts';
+import type { ViewState } from '../state/url.ts';
+
+export interface Context {
+  ds: Dataset;
+  index: FactIndex;
+}
+
+export function makeContext(ds: Dataset): Context {
+  return { ds, index: new FactIndex(resolveFacts(ds.figures, ds.sources)) };
+}
+
+export const NATIONAL_DEFAULT = ['england-and-wales', 'united-kingdom'];
+
+export const forcesOf43 = (ds: Dataset): Area[] => [...ds.areas.values()].filter((a) => a.ew43);
+
+/** The selected periods, in fixed order (all when none is selected). */
+export function selectedPeriods(ds: Dataset, state: ViewState): Period[] {
+  if (state.periods.length === 0) return [...ds.periods];
+  const chosen = new Set(state.periods);
+  return ds.periods.filter((p) => chosen.has(p.id));
+}
+
+/** The selected areas, in fixed order; `fallback` ids when none is selected. */
+export function selectedAreas(ds: Dataset, state: ViewState, fallback: readonly string[]): Area[] {
+  const ids = new Set(state.areas.length ? state.areas : fallback);
+  return [...ds.areas.values()].filter((a) => ids.has(a.id));
+}
+
+export const periodLabel = (ds: Dataset, key: string): string => ds.periodByKey.get(key)?.label ?? key;
+export const areaName = (ds: Dataset, id: string): string => ds.areas.get(id)?.name ?? id;
+
+export const QUALIFIER_WORDS: Record<Figure['qualifier'], string> = {
+  exact: 'exact',
+  at_least: 'at least (a lower bound)',
+  approximate: 'approximate',
+  suppressed: 'suppressed by the source',
+  not_available: 'not available',
+};
+
+/** The figure as a reader should read it: "62", "200 or more", "≈ 992", "suppressed", "n/a", "40.2%". */
+export function displayValue(f: Pick<Figure, 'value' | 'qualifier' | 'unit'>): string {
+  if (f.qualifier === 'suppressed') return 'suppressed';
+  if (f.qualifier === 'not_available') return 'not available';
+  const est = estimateOfFigure(f);
+  const text = est ? formatEstimate(est) : '';
+  return f.unit === 'percent' ? text.replace(/^(≈ )?([\d.,]+)/, '$1$2%') : text;
+}
+
+export function sourceOf(ds: Dataset, f: Figure): Source | undefined {
+  return ds.sources.get(f.source);
+}
+
+/** "On the Wight, 2018-04-17" */
+export function sourceLine(ds: Dataset, f: Figure): string {
+  const s = sourceOf(ds, f);
+  if (!s) return 'source unknown';
+  return s.date ? `${s.publisher}, ${s.date}` : `${s.publisher} (undated)`;
+}
+
+/** One line for a tooltip or an accessible name: value, qualifier, period, area, source and date, conflicts. */
+export function describeFact(ds: Dataset, fact: Fact, what = 'offences'): string {
+  const f = fact.preferred;
+  const parts = [
+    `${areaName(ds, f.area)}, ${periodLabel(ds, `${f.period_start}..${f.period_end}`)}`,
+    `${what}: ${displayValue(f)}${f.qualifier === 'exact' ? '' : ` (${QUALIFIER_WORDS[f.qualifier]})`}`,
+    `source: ${sourceLine(ds, f)}`,
+  ];
+  if (fact.disagree) {
+    const others = [
+      ...new Set(fact.alternatives.filter((a) => a.value !== f.value).map((a) => displayValue(a))),
+    ];
+    parts.push(`sources disagree: also published as ${others.join(', ')}`);
+  }
+  return parts.join(' · ');
+}

@@ -1,0 +1,146 @@
+/** Forces: one period's figures force by force (ranked), and the tile map of the 43 forces of England and Wales. */
+import type { Period } from '../data/schema.ts';
+import { estimateOfFigure, totalAcrossForces } from '../query/aggregate.ts';
+import { formatEstimate } from '../query/estimate.ts';
+import type { Fact } from '../query/resolve.ts';
+import type { ViewState } from '../state/url.ts';
+import { describeFact, forcesOf43, selectedPeriods, type Context } from './context.ts';
+
+export interface ForceBar {
+  area: string;
+  name: string;
+  lo: number;
+  hi: number;
+  atLeast: boolean;
+  approximate: boolean;
+  disagree: boolean;
+  selected: boolean;
+  tip: string;
+  fact: Fact;
+}
+
+export interface Tile {
+  area: string;
+  name: string;
+  short: string;
+  col: number;
+  row: number;
+  value: number | null;
+  selected: boolean;
+  tip: string;
+  fact: Fact | null;
+}
+
+export interface ForcesView {
+  period: Period | null;
+  /** Selected periods with the number of forces that have a figure in each. */
+  choices: { period: Period; forces: number }[];
+  bars: ForceBar[];
+  missing: string[];
+  tiles: Tile[];
+  total: string | null;
+  title: string;
+  subtitle: string;
+  notes: string[];
+}
+
+/** Short tile labels: initials of multi-word names, else the first letters. */
+export function shortName(name: string): string {
+  const words = name
+    .replace(/-/g, ' ')
+    .split(/\s+/)
+    .filter((w) => !/^(and|of|the)$/i.test(w));
+  if (words.length > 1)
+    return words
+      .map((w) => w[0]!.toUpperCase())
+      .join('')
+      .slice(0, 3);
+  return name.slice(0, 3);
+}
+
+export function forcesView(ctx: Context, state: ViewState): ForcesView {
+  const { ds, index } = ctx;
+  const forces = forcesOf43(ds);
+  const choices = selectedPeriods(ds, state)
+    .map((period) => ({
+      period,
+      forces: forces.filter((f) => index.one(f.id, 'offences', period.key)).length,
+    }))
+    .filter((c) => c.forces > 0);
+  const focused = state.focus ? choices.find((c) => c.period.id === state.focus) : undefined;
+  // Default: the selected period with the most forces; ties go to the later one.
+  const best = [...choices].sort(
+    (a, b) => b.forces - a.forces || b.period.start.localeCompare(a.period.start),
+  )[0];
+  const period = (focused ?? best)?.period ?? null;
+  const selected = new Set(state.areas);
+  const notes: string[] = [];
+  if (state.focus && !focused)
+    notes.push('The period asked for has no force figures in this selection; showing the best-covered one.');
+
+  const bars: ForceBar[] = [];
+  const tiles: Tile[] = [];
+  const missing: string[] = [];
+  for (const f of forces) {
+    const fact = period ? index.one(f.id, 'offences', period.key) : undefined;
+    const est = fact ? estimateOfFigure(fact.preferred) : null;
+    if (fact && est)
+      bars.push({
+        area: f.id,
+        name: f.name,
+        lo: est.lo,
+        hi: est.hi,
+        atLeast: est.hi === Infinity,
+        approximate: est.approximate,
+        disagree: fact.disagree,
+        selected: selected.has(f.id),
+        tip: describeFact(ds, fact),
+        fact,
+      });
+    else missing.push(f.name);
+    if (f.tile)
+      tiles.push({
+        area: f.id,
+        name: f.name,
+        short: shortName(f.name),
+        col: f.tile.col,
+        row: f.tile.row,
+        value: est ? est.lo : null,
+        selected: selected.has(f.id),
+        tip:
+          fact && est
+            ? describeFact(ds, fact)
+            : `${f.name}, ${period?.label ?? ''} · no data: no published figure`,
+        fact: fact && est ? fact : null,
+      });
+  }
+  bars.sort((a, b) => b.lo - a.lo || a.name.localeCompare(b.name));
+  const total = period
+    ? totalAcrossForces(
+        ds,
+        index,
+        forces.map((f) => f.id),
+        period.key,
+      )
+    : null;
+  if (bars.some((b) => b.disagree))
+    notes.push('Marked bars (†) have sources that disagree; the table lists every version.');
+  if (bars.some((b) => b.atLeast))
+    notes.push('Figures published as "more than" are lower bounds, drawn with an open end.');
+  return {
+    period,
+    choices,
+    bars,
+    missing,
+    tiles,
+    total:
+      total?.estimate != null
+        ? `${formatEstimate(total.estimate)} offences across the ${total.reported.length} of 43 forces with a figure`
+        : null,
+    title: period ? `Offences by police force, ${period.label}` : 'Offences by police force',
+    subtitle: period
+      ? `${bars.length} of the 43 forces of England and Wales have a published figure for ${period.label}; grey tiles have none.`
+      : 'No selected period has force figures.',
+    notes,
+  };
+}

@@ -1,0 +1,141 @@
+/** Platforms: platform records as published for each area and period, with their denominator, never split. */
+import type { ShareBase } from '../data/schema.ts';
+import { estimateOfFigure, platformBreakdown } from '../query/aggregate.ts';
+import { formatEstimate } from '../query/estimate.ts';
+import { labelMatches, matchingLabels } from '../query/filter.ts';
+import type { Fact } from '../query/resolve.ts';
+import type { ViewState } from '../state/url.ts';
+import { labelColour } from '../charts/domains.ts';
+import { describeFact, displayValue, selectedAreas, selectedPeriods, type Context } from './context.ts';
+
+export const SHARE_BASE_WORDS: Record<ShareBase, string> = {
+  platform_known: 'of offences where a platform was recorded',
+  platform_records: 'of platform records',
+  offences: 'of all offences',
+  unstated: 'base not stated by the source',
+};
+
+export interface PlatformBar {
+  label: string;
+  /** Combined and owner-group labels cover several platforms: drawn distinctly, never split. */
+  combined: boolean;
+  colour: string;
+  lo: number;
+  hi: number;
+  atLeast: boolean;
+  disagree: boolean;
+  tip: string;
+  fact: Fact;
+}
+
+export interface PlatformPanel {
+  id: string;
+  area: string;
+  period: string;
+  title: string;
+  bars: PlatformBar[];
+  shares: { label: string; value: string; base: string; tip: string; fact: Fact }[];
+  /** The denominator, in words, named wherever the records appear. */
+  denominator: string;
+  recordsExceedOffences: boolean;
+  /** Combined labels whose published value differs from the sum of their published parts. */
+  inconsistencies: string[];
+}
+
+export interface PlatformView {
+  panels: PlatformPanel[];
+  /** Combined labels that also include a selected platform (shown whole, never split). */
+  alsoIncluded: string[];
+  title: string;
+  subtitle: string;
+  notes: string[];
+}
+
+export function platformView(ctx: Context, state: ViewState): PlatformView {
+  const { ds, index } = ctx;
+  const chosen = new Set(state.platforms);
+  const keep = (label: string) => {
+    if (chosen.size === 0) return true;
+    const l = ds.labels.get(label);
+    return !!l && labelMatches(l, chosen);
+  };
+  const areas = state.areas.length ? selectedAreas(ds, state, []) : [...ds.areas.values()];
+  const panels: PlatformPanel[] = [];
+  for (const area of areas) {
+    for (const p of selectedPeriods(ds, state)) {
+      const b = platformBreakdown(ds, index, area.id, p.key, keep);
+      if (b.records.length === 0 && b.shares.length === 0) continue;
+      const bars = b.records
+        .map((fact): PlatformBar | null => {
+          const est = estimateOfFigure(fact.preferred);
+          if (!est) return null;
+          const label = ds.labels.get(fact.preferred.category);
+          return {
+            label: fact.preferred.category,
+            combined: !label || label.scope !== 'platform',
+            colour: labelColour(label),
+            lo: est.lo,
+            hi: est.hi,
+            atLeast: est.hi === Infinity,
+            disagree: fact.disagree,
+            tip: describeFact(ds, fact, `platform records for "${fact.preferred.category}"`),
+            fact,
+          };
+        })
+        .filter((x): x is PlatformBar => x !== null)
+        .sort((a, b) => b.lo - a.lo || a.label.localeCompare(b.label));
+      const known = b.platformKnown ? displayValue(b.platformKnown.preferred) : null;
+      const offences = b.offences ? displayValue(b.offences.preferred) : null;
+      const denominator =
+        (known
+          ? `${known} offences where a platform was recorded`
+          : 'number of offences with a platform recorded not published') +
+        (offences ? `, of ${offences} offences` : '');
+      const knownLo = b.platformKnown ? estimateOfFigure(b.platformKnown.preferred)?.lo : undefined;
+      const offLo = b.offences ? estimateOfFigure(b.offences.preferred)?.lo : undefined;
+      const recordSum = bars.reduce((s, x) => s + x.lo, 0);
+      panels.push({
+        id: `${area.id}|${p.key}`,
+        area: area.id,
+        period: p.key,
+        title: `${area.name}, ${p.label}`,
+        bars,
+        shares: b.shares.map((fact) => ({
+          label: fact.preferred.category,
+          value: displayValue(fact.preferred),
+          base: SHARE_BASE_WORDS[(fact.preferred.share_base || 'unstated') as ShareBase],
+          tip: describeFact(ds, fact, `share "${fact.preferred.category}"`),
+          fact,
+        })),
+        denominator,
+        recordsExceedOffences:
+          (knownLo !== undefined && offLo !== undefined && knownLo > offLo) ||
+          (offLo !== undefined && recordSum > offLo),
+        inconsistencies: b.combinedVsParts
+          .filter((c) => c.differs && keep(c.combined.preferred.category))
+          .map(
+            (c) =>
+              `"${c.combined.preferred.category}" is published as ${displayValue(c.combined.preferred)}, ` +
+              `but its parts as published (${c.parts.map((x) => `${x.preferred.category} ${displayValue(x.preferred)}`).join(' + ')}) ` +
+              `add up to ${formatEstimate(c.partsSum)}. Offences using several of these apps would explain a smaller combined figure; the sources do not say.`,
+          ),
+      });
+    }
+  }
+  const { combined } = matchingLabels(ds, chosen);
+  const alsoIncluded = chosen.size ? combined : [];
+  const notes = [
+    'Platform records are not offences: one offence can involve several platforms, so records can add up to more than the offences.',
+    'Combined labels (outlined) are shown as published and never split into their platforms.',
+  ];
+  if (panels.some((p) => p.shares.length))
+    notes.push('Shares are shown as published, each with the base the source gives; they are never added.');
+  const where = state.areas.length ? areas.map((a) => a.name).join(', ') : 'every area with platform figures';
+  return {
+    panels,
+    alsoIncluded,
+    title: `Platforms recorded in offences: ${state.areas.length <= 3 ? where : `${areas.length} areas`}`,
+    subtitle: `Times each platform or label was recorded, as published; the denominator is named in each panel.`,
+    notes,
+  };
+}
