@@ -44,18 +44,55 @@ export interface ForcesView {
   notes: string[];
 }
 
-/** Short tile labels: initials of multi-word names, else the first letters. */
-export function shortName(name: string): string {
-  const words = name
-    .replace(/-/g, ' ')
-    .split(/\s+/)
-    .filter((w) => !/^(and|of|the)$/i.test(w));
-  if (words.length > 1)
-    return words
-      .map((w) => w[0]!.toUpperCase())
-      .join('')
-      .slice(0, 3);
-  return name.slice(0, 3);
+/** Tile labels: short, unique, and recognisable (abbreviations as forces use them where they exist). */
+export const TILE_LABELS: Readonly<Record<string, string>> = {
+  'avon-and-somerset': 'A&S',
+  bedfordshire: 'Bed',
+  cambridgeshire: 'Cam',
+  cheshire: 'Che',
+  'city-of-london': 'CoL',
+  cleveland: 'Cle',
+  cumbria: 'Cum',
+  derbyshire: 'Der',
+  'devon-and-cornwall': 'D&C',
+  dorset: 'Dor',
+  durham: 'Dur',
+  'dyfed-powys': 'D-P',
+  essex: 'Ess',
+  gloucestershire: 'Glo',
+  'greater-manchester': 'GM',
+  gwent: 'Gwe',
+  hampshire: 'Ham',
+  hertfordshire: 'Her',
+  humberside: 'Hum',
+  kent: 'Ken',
+  lancashire: 'Lan',
+  leicestershire: 'Lei',
+  lincolnshire: 'Lin',
+  merseyside: 'Mer',
+  'metropolitan-police': 'Met',
+  norfolk: 'Nfk',
+  'north-wales': 'NWa',
+  'north-yorkshire': 'NYo',
+  northamptonshire: 'Nth',
+  northumbria: 'Nbr',
+  nottinghamshire: 'Not',
+  'south-wales': 'SWa',
+  'south-yorkshire': 'SYo',
+  staffordshire: 'Sta',
+  suffolk: 'Suf',
+  surrey: 'Sur',
+  sussex: 'Sus',
+  'thames-valley': 'TV',
+  warwickshire: 'War',
+  'west-mercia': 'WMe',
+  'west-midlands': 'WMi',
+  'west-yorkshire': 'WYo',
+  wiltshire: 'Wil',
+};
+
+export function shortName(id: string, name: string): string {
+  return TILE_LABELS[id] ?? name.slice(0, 3);
 }
 
 export function forcesView(ctx: Context, state: ViewState): ForcesView {
@@ -102,7 +139,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
       tiles.push({
         area: f.id,
         name: f.name,
-        short: shortName(f.name),
+        short: shortName(f.id, f.name),
         col: f.tile.col,
         row: f.tile.row,
         value: est ? est.lo : null,

@@ -1,0 +1,262 @@
+/**
+ * The explorer as a researcher uses it: the built app, served on 127.0.0.1, in Debian's Chromium.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import * as aq from 'arquero';
+import { baseURL, launch, openPage } from '../support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const NINE_MONTHS = 'First nine months (Apr 2017–Jan 2018)';
+
+/** Picks Hampshire and only the first nine months, through the filters, as a person would. */
+async function pickHampshireNineMonths(page: Page) {
+  await page.getByRole('searchbox', { name: 'Search forces and areas' }).fill('Hampshire');
+  await page.getByRole('checkbox', { name: 'Hampshire', exact: true }).check();
+  await page.getByRole('combobox', { name: 'From' }).selectOption({ label: 'none' });
+  await page.getByRole('checkbox', { name: NINE_MONTHS }).check();
+}
+
+/** Waits for the locator to appear, then counts its matches (0 if it never appears). */
+async function shown(locator: Locator): Promise<number> {
+  await locator
+    .first()
+    .waitFor({ timeout: 5000 })
+    .catch(() => undefined);
+  return locator.count();
+}
+
+const svgText = (page: Page) =>
+  page.locator('#view-panel svg').evaluateAll((svgs) => svgs.map((s) => s.outerHTML).join('\n'));
+
+describe('a researcher exploring Hampshire', () => {
+  it('sees 62 offences and the platform records with their denominator', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await pickHampshireNineMonths(page);
+    await expect(page.locator('.summary').textContent()).resolves.toContain(
+      'Hampshire · all platforms · 9 months',
+    );
+
+    // Over time: the one figure, 62, named with its source.
+    const mark = page.locator('#view-panel [data-tip]').first();
+    await expect(mark.getAttribute('data-tip')).resolves.toMatch(
+      /^Hampshire, First nine months \(Apr 2017–Jan 2018\) · offences: 62 · source: /,
+    );
+
+    await page.getByRole('tab', { name: 'Platforms' }).click();
+    const panel = page.getByRole('region', { name: 'Hampshire, First nine months (Apr 2017–Jan 2018)' });
+    expect(
+      await shown(panel.getByText('Base: 67 offences where a platform was recorded, of 62 offences.')),
+    ).toBe(1);
+    const bars = await panel
+      .locator('[data-tip]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-tip')));
+    const value = (label: string) =>
+      bars.find((t) => t?.includes(`platform records for "${label}": `))?.match(/": (\d+)/)?.[1];
+    expect(value('Facebook')).toBe('18');
+    expect(value('Snapchat')).toBe('16');
+    expect(value('Instagram/WhatsApp')).toBe('17');
+    expect(value('Facebook-owned apps (Facebook, Instagram, WhatsApp)')).toBe('27');
+    // The inconsistency is shown, not hidden.
+    expect(await shown(panel.getByText(/add up to 35/))).toBe(1);
+    // A newspaper's 27 for Instagram/WhatsApp is a visible disagreement.
+    expect(bars.find((t) => t?.includes('"Instagram/WhatsApp"'))).toMatch(
+      /sources disagree: also published as 27/,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('redraws the charts when the period changes, without a reload', async () => {
+    const { page, context } = await openPage(browser);
+    await pickHampshireNineMonths(page);
+    await page.getByRole('tab', { name: 'Platforms' }).click();
+    await page.getByRole('region', { name: /First nine months/ }).waitFor();
+    const before = await svgText(page);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.getByRole('checkbox', { name: '18 months (Apr 2017–Sep 2018)' }).check();
+    await page.getByRole('region', { name: 'Hampshire, 18 months (Apr 2017–Sep 2018)' }).waitFor();
+    const after = await svgText(page);
+    expect(after).not.toBe(before);
+    expect(after).toContain('Instagram');
+    // Same document: nothing reloaded.
+    await expect(page.evaluate(() => (window as unknown as { marker: number }).marker)).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('shares the view: the URL restores the same view in a new page', async () => {
+    const first = await openPage(browser);
+    await pickHampshireNineMonths(first.page);
+    await first.page.getByRole('tab', { name: 'Platforms' }).click();
+    await first.page.getByRole('region', { name: /First nine months/ }).waitFor();
+    const url = first.page.url();
+    expect(url).toContain('view=platforms');
+    expect(url).toContain('force=hampshire');
+    const summary = await first.page.locator('.summary').textContent();
+    const charts = await svgText(first.page);
+
+    const second = await openPage(browser, url);
+    await second.page.getByRole('region', { name: /First nine months/ }).waitFor();
+    await expect(second.page.locator('.summary').textContent()).resolves.toBe(summary);
+    await expect(
+      second.page.getByRole('tab', { name: 'Platforms' }).getAttribute('aria-selected'),
+    ).resolves.toBe('true');
+    expect(await svgText(second.page)).toBe(charts);
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it('goes back to the previous view with the Back button', async () => {
+    const { page, context } = await openPage(browser, '?force=hampshire');
+    await page.getByRole('tab', { name: 'Forces' }).click();
+    expect(await shown(page.getByRole('heading', { name: /Offences by police force/ }))).toBe(1);
+    await page.goBack();
+    await expect(page.getByRole('tab', { name: 'Over time' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+    expect(new URL(page.url()).search).toBe('?force=hampshire');
+    await context.close();
+  });
+
+  it('opens the nearest valid view from a stale link and says what it ignored', async () => {
+    const { page, context, errors } = await openPage(
+      browser,
+      '?view=pie&force=hampshire,atlantis&period=1999-00',
+    );
+    const notice = page.getByRole('status').filter({ hasText: 'could not be used' });
+    await expect(notice.textContent()).resolves.toMatch(/view=pie: no such view/);
+    await expect(notice.textContent()).resolves.toMatch(/force=atlantis: no such area/);
+    await expect(page.locator('.summary').textContent()).resolves.toContain('Hampshire');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads the figures behind the view as CSV with source columns', async () => {
+    const { page, context } = await openPage(
+      browser,
+      '?view=table&force=hampshire&period=2017-04-03_2018-01-02',
+    );
+    await page.locator('table.figures tbody tr').first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Figures (CSV)' }).click(),
+    ]);
+    const text = await readFile((await download.path())!, 'utf8');
+    const rows = aq.fromCSV(text, { autoType: false }).objects() as Record<string, string>[];
+    const offences = rows.find((r) => r.measure === 'offences')!;
+    expect(offences).toMatchObject({
+      area: 'Hampshire',
+      value: '62',
+      qualifier: 'exact',
+      period_start: '2017-04-03',
+    });
+    expect(offences.source_url).toMatch(/^https?:\/\//);
+    const snapchat = rows.find((r) => r.measure === 'platform' && r.category === 'Snapchat')!;
+    expect(snapchat.value).toBe('16');
+    expect(rows.every((r) => r.area === 'Hampshire')).toBe(true);
+    // Every fact once: the table's rows and the CSV's rows are the same figures.
+    const tableRows = await page.locator('table.figures tbody tr').count();
+    expect(rows.length).toBe(tableRows);
+    await context.close();
+  });
+
+  it('shows a designed error with a retry when the data fails to load', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let fail = true;
+    await page.route(/figures-.*\.csv$/, (route) => (fail ? route.abort() : route.continue()));
+    await page.goto(baseURL());
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/could not be loaded/);
+    fail = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    expect(await shown(page.getByRole('tab', { name: 'Over time' }))).toBe(1);
+    await context.close();
+  });
+
+  it('offers the nearest selection with figures when a view is empty', async () => {
+    const { page, context } = await openPage(browser, '?view=platforms&force=bedfordshire');
+    expect(await shown(page.getByText(/No platform figures for this selection/))).toBe(1);
+    await context.close();
+  });
+});
+
+describe('keyboard only', () => {
+  it('reaches the chart with the skip link, and every filter, tab and mark by keyboard', async () => {
+    const { page, context } = await openPage(browser);
+    await page.locator('.tabs').waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to the chart');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('view-panel');
+
+    // Filters: search, then tab to the first matching checkbox and tick it with Space.
+    await page.getByRole('searchbox', { name: 'Search forces and areas' }).focus();
+    await page.keyboard.type('Hamp');
+    const reached: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(
+        await page.evaluate(
+          () => (document.activeElement as HTMLInputElement | null)?.parentElement?.textContent?.trim() ?? '',
+        ),
+      );
+      if (reached[reached.length - 1] === 'Hampshire') break;
+    }
+    expect(reached).toContain('Hampshire');
+    await page.keyboard.press('Space');
+    await expect(page.locator('.summary').textContent()).resolves.toContain('Hampshire');
+
+    // Tabs: arrow keys move between views.
+    await page.getByRole('tab', { name: 'Over time' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Platforms' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+    await page.keyboard.press('ArrowLeft');
+
+    // Marks: one tab stop, arrows move, the tooltip follows focus, Enter opens the figure's source.
+    const first = page.locator('#view-panel [data-tip]').first();
+    await first.focus();
+    const tip = page.getByRole('tooltip');
+    await expect(tip.textContent()).resolves.toBe(await first.getAttribute('data-tip'));
+    await page.keyboard.press('ArrowRight');
+    const second = await page.evaluate(() => document.activeElement?.getAttribute('data-tip'));
+    expect(second).not.toBe(await first.getAttribute('data-tip'));
+    await expect(tip.textContent()).resolves.toBe(second);
+    await page.keyboard.press('Enter');
+    const detail = page.getByRole('region', { name: /Hampshire, / }).filter({ has: page.locator('dl') });
+    await expect(detail.getByRole('link').first().getAttribute('href')).resolves.toMatch(/^https?:\/\//);
+    await context.close();
+  });
+});
+
+describe('layout', () => {
+  it.each(['time', 'platforms', 'forces', 'table', 'coverage', 'sources'])(
+    'nothing overflows a 375 px screen in the %s view',
+    async (view) => {
+      const { page, context } = await openPage(browser, `?view=${view}&force=hampshire,kent,wales`, {
+        viewport: { width: 375, height: 800 },
+      });
+      await page.locator('#view-panel .frame').waitFor();
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        wide: [...document.querySelectorAll('body *')]
+          .filter(
+            (e) => !e.closest('.table-scroll') && e.getBoundingClientRect().right > window.innerWidth + 1,
+          )
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+          .slice(0, 5),
+      }));
+      expect(overflow).toEqual({ page: 375, wide: [] });
+      await context.close();
+    },
+  );
+});
