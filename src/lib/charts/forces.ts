@@ -40,6 +40,7 @@ export function forcesChart(
           dx: 4,
           textAnchor: 'start',
           fill: 'currentColor',
+          pointerEvents: 'none',
           text: (d) =>
             `${d.approximate ? '≈' : ''}${fmt.format(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}`,
         }),
@@ -92,6 +93,8 @@ export function tileMap(view: ForcesView, { width, document }: ChartOptions): SV
           fontSize: Math.max(9, size / 5),
           fontWeight: 600,
           fill: (d) => (darkFill(d.value) ? '#ffffff' : '#111111'),
+          // The tile beneath takes the pointer: hover and click reach its tooltip and figure.
+          pointerEvents: 'none',
         }),
       ],
     }),

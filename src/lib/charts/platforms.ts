@@ -6,6 +6,16 @@ import { figureHref, finish, fmt, type ChartOptions } from './common.ts';
 export const displayLabel = (bar: { label: string; combined: boolean }) =>
   bar.combined ? `${bar.label} (combined)` : bar.label;
 
+/** Fits a label into `max` characters, cutting the raw label and keeping the "(combined)" mark whole. */
+export function fitLabel(bar: { label: string; combined: boolean }, max: number): string {
+  const full = displayLabel(bar);
+  if (full.length <= max) return full;
+  const suffix = bar.combined ? ' (combined)' : '';
+  return `${bar.label.slice(0, Math.max(4, max - suffix.length - 1)).trimEnd()}…${suffix}`;
+}
+
+const CHAR_PX = 6.2;
+
 export function platformChart(
   panel: PlatformPanel,
   { width, document }: ChartOptions,
@@ -14,7 +24,9 @@ export function platformChart(
   const single = bars.filter((b) => !b.combined);
   const combined = bars.filter((b) => b.combined);
   const longest = Math.max(8, ...bars.map((b) => b.y.length));
-  const marginLeft = Math.min(Math.max(90, longest * 6.2), width * 0.55);
+  const marginLeft = Math.min(Math.max(90, longest * CHAR_PX), width * 0.55);
+  const maxChars = Math.floor((marginLeft - 12) / CHAR_PX);
+  const tick = new Map(bars.map((b) => [b.y, fitLabel(b, maxChars)]));
   const max = Math.max(1, ...bars.map((b) => b.lo));
   return finish(
     Plot.plot({
@@ -31,7 +43,7 @@ export function platformChart(
       y: {
         label: null,
         domain: bars.map((b) => b.y),
-        tickFormat: (d: string) => (d.length > 48 ? `${d.slice(0, 46)}…` : d),
+        tickFormat: (d: string) => tick.get(d) ?? d,
       },
       marks: [
         Plot.barX(single, { x: 'lo', y: 'y', fill: 'colour', title: 'tip', href: figureHref }),
@@ -54,6 +66,7 @@ export function platformChart(
           dx: 4,
           textAnchor: 'start',
           fill: 'currentColor',
+          pointerEvents: 'none',
         }),
         Plot.ruleX([0]),
       ],

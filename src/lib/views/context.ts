@@ -76,9 +76,8 @@ export function describeFact(ds: Dataset, fact: Fact, what = 'offences'): string
     `source: ${sourceLine(ds, f)}`,
   ];
   if (fact.disagree) {
-    const others = [
-      ...new Set(fact.alternatives.filter((a) => a.value !== f.value).map((a) => displayValue(a))),
-    ];
+    const shown = displayValue(f);
+    const others = [...new Set(fact.alternatives.map((a) => displayValue(a)))].filter((v) => v !== shown);
     parts.push(`sources disagree: also published as ${others.join(', ')}`);
   }
   return parts.join(' · ');

@@ -1,0 +1,208 @@
+// @vitest-environment jsdom
+/**
+ * Snapshot tests of the chart functions (as Observable Plot's test/plot-snapshot.js): each chart is drawn on
+ * fixed inputs from the bundled data, normalised (numbers rounded, generated ids tokenised, one element per
+ * line) and compared with its stored SVG. A changed snapshot is a change to review, not to re-record by reflex.
+ * Beside each snapshot, a few assertions that fail when a feature of the chart breaks.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundledDataset } from '../support/dataset.ts';
+import { chartFixtures, normaliseSvg, WIDTH, type ChartFixtures } from '../support/chart-fixtures.ts';
+import { timeChart } from '../../src/lib/charts/time.ts';
+import { platformChart } from '../../src/lib/charts/platforms.ts';
+import { forcesChart, tileMap } from '../../src/lib/charts/forces.ts';
+import { NO_DATA_COLOUR, PLATFORM_COLOURS } from '../../src/lib/charts/domains.ts';
+import { FIGURE_HREF } from '../../src/lib/charts/common.ts';
+
+let fx: ChartFixtures;
+beforeAll(async () => {
+  fx = chartFixtures(await bundledDataset());
+});
+
+function draw(build: (o: { width: number; document: Document }) => Element): SVGSVGElement {
+  const el = build({ width: WIDTH, document });
+  // None of these charts has a legend, so Plot returns the bare <svg> (no <figure> around it).
+  expect(el.tagName.toLowerCase()).toBe('svg');
+  return el as SVGSVGElement;
+}
+
+const snapshot = (svg: SVGSVGElement, name: string) =>
+  expect(normaliseSvg(svg)).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);
+
+const tipOf = (el: Element) => el.getAttribute('data-tip') ?? '';
+/** The value of an attribute as the element inherits it from its nearest ancestor that sets it. */
+const inherited = (el: Element, name: string) => el.closest(`[${name}]`)?.getAttribute(name) ?? null;
+const group = (svg: SVGSVGElement, label: string) => [...svg.querySelectorAll(`g[aria-label="${label}"]`)];
+const texts = (g: Element | undefined) => [...(g?.querySelectorAll('text') ?? [])].map((t) => t.textContent);
+const subpaths = (d: string | null) => (d ?? '').split('M').filter(Boolean).length;
+
+/**
+ * What every chart must hold: a name and description, no native <title> tooltips left, every labelled group
+ * a role="group" (axe), and a non-empty tooltip on every mark that carries one. A mark linked to a figure
+ * names that figure and its source; the other marks are returned for the chart's own checks.
+ */
+function expectAccessible(svg: SVGSVGElement, name: string): { linked: Element[]; unlinked: Element[] } {
+  expect(svg.getAttribute('aria-label')).toBe(name);
+  expect(svg.getAttribute('aria-description')?.trim()).toBeTruthy();
+  expect(svg.querySelectorAll('title')).toHaveLength(0);
+  const groups = [...svg.querySelectorAll('g[aria-label]')];
+  expect(groups.length).toBeGreaterThan(0);
+  for (const g of groups) expect(g.getAttribute('role'), g.getAttribute('aria-label') ?? '').toBe('group');
+  const tips = [...svg.querySelectorAll('[data-tip]')];
+  expect(tips.length).toBeGreaterThan(0);
+  for (const m of tips) expect(tipOf(m).trim()).not.toBe('');
+  const linked = tips.filter((m) => m.hasAttribute('data-figure'));
+  for (const m of linked) {
+    expect(tipOf(m)).toContain('source:');
+    expect(m.tagName.toLowerCase()).toBe('a');
+    expect(m.getAttribute('href')).toBe(FIGURE_HREF + m.getAttribute('data-figure'));
+  }
+  return { linked, unlinked: tips.filter((m) => !m.hasAttribute('data-figure')) };
+}
+
+describe('timeChart', () => {
+  it('Hampshire and England and Wales, eight years and the first nine months', async () => {
+    const view = fx.timeNational;
+    const svg = draw((o) => timeChart(view, o));
+    const { linked, unlinked } = expectAccessible(svg, view.title);
+    // One linked dot per figure, in the view's order; no total (England and Wales is not a force).
+    expect(linked.map((m) => m.getAttribute('data-figure'))).toEqual(
+      view.points.map((p) => p.fact?.preferred.id),
+    );
+    expect(linked).toHaveLength(12);
+    expect(unlinked).toHaveLength(0);
+    expect(linked.filter((m) => tipOf(m).includes('First nine months'))).toHaveLength(2);
+    // The nine months are drawn as a span (thicker rule) beside the years, never joined to them.
+    const spans = group(svg, 'rule')
+      .flatMap((g) => [...g.querySelectorAll('line')])
+      .filter((l) => l.getAttribute('stroke-width') === '4');
+    expect(spans).toHaveLength(2);
+    // Hampshire's line breaks at 2021/22 (no figure): two runs. "At least" figures get an arrow each.
+    const lines = group(svg, 'line')[0]!.querySelectorAll('path');
+    expect(subpaths(lines[0]!.getAttribute('d'))).toBe(2);
+    expect(group(svg, 'arrow')[0]!.querySelectorAll('path')).toHaveLength(2);
+    await snapshot(svg, 'time-national');
+  });
+
+  it('like for like: Hampshire left out, three forces and their total', async () => {
+    const view = fx.timeLikeForLike;
+    expect(view.dropped).toEqual(['Hampshire']);
+    const svg = draw((o) => timeChart(view, o));
+    const { linked, unlinked } = expectAccessible(svg, view.title);
+    expect(linked).toHaveLength(21);
+    expect(linked.some((m) => tipOf(m).startsWith('Hampshire'))).toBe(false);
+    // The total covers every kept force in every year: solid points, no "n of m" labels, an unbroken line.
+    expect(unlinked).toHaveLength(7);
+    for (const m of unlinked)
+      expect(tipOf(m)).toMatch(/^Total of 3 selected forces, .* · covers 3 of 3 forces$/);
+    expect(svg.querySelectorAll('circle')).toHaveLength(0);
+    const lines = [...group(svg, 'line')[0]!.querySelectorAll('path')];
+    expect(lines).toHaveLength(4);
+    for (const l of lines) expect(subpaths(l.getAttribute('d'))).toBe(1);
+    await snapshot(svg, 'time-like-for-like');
+  });
+
+  it('without like for like: a total covering fewer forces is hollow and says how many', async () => {
+    const view = fx.timeCovered;
+    const svg = draw((o) => timeChart(view, o));
+    const { unlinked } = expectAccessible(svg, view.title);
+    const hollow = [...svg.querySelectorAll('circle[data-tip]')];
+    expect(hollow.map(tipOf)).toEqual([
+      'Total of 4 selected forces, 2021/22 · offences: 429 · covers 3 of 4 forces · missing: Hampshire',
+      'Total of 4 selected forces, 2024/25 · offences: 200 or more · covers 1 of 4 forces · missing: Kent, Surrey, Sussex',
+    ]);
+    expect(unlinked).toHaveLength(8);
+    expect(texts(group(svg, 'text')[0])).toEqual(['3 of 4', '1 of 4']);
+    // No line through a partial total: the total's line breaks at 2021/22 and stops before 2024/25.
+    const total = [...group(svg, 'line')[0]!.querySelectorAll('path')].at(-1)!;
+    expect(subpaths(total.getAttribute('d'))).toBe(2);
+    await snapshot(svg, 'time-covered');
+  });
+});
+
+describe('platformChart', () => {
+  it('Hampshire, first nine months: bars as published, combined labels outlined', async () => {
+    const panel = fx.platformPanel;
+    const svg = draw((o) => platformChart(panel, o));
+    const { linked, unlinked } = expectAccessible(svg, `Platform records, ${panel.title}`);
+    expect(unlinked).toHaveLength(0);
+    expect(linked).toHaveLength(panel.bars.length);
+    expect(svg.getAttribute('aria-description')).toContain(
+      'Denominator: 67 offences where a platform was recorded, of 62 offences.',
+    );
+    const ticks = texts(group(svg, 'y-axis tick label')[0]);
+    expect(ticks).toEqual(expect.arrayContaining(['Facebook', 'Snapchat', 'Instagram/WhatsApp (combined)']));
+    const bar = (label: string) => {
+      const m = linked.find((x) => tipOf(x).includes(`platform records for "${label}":`));
+      expect(m, label).toBeDefined();
+      return m!.querySelector('rect')!;
+    };
+    // Single platforms: solid, in their fixed colour. Combined labels: dashed outline, never split.
+    expect(inherited(bar('Facebook'), 'stroke-dasharray')).toBeNull();
+    expect(bar('Facebook').getAttribute('fill')).toBe(PLATFORM_COLOURS.facebook);
+    expect(inherited(bar('Snapchat'), 'stroke-dasharray')).toBeNull();
+    expect(bar('Snapchat').getAttribute('fill')).toBe(PLATFORM_COLOURS.snapchat);
+    expect(inherited(bar('Instagram/WhatsApp'), 'stroke-dasharray')).toBe('5 3');
+    for (const b of panel.bars.filter((x) => x.combined))
+      expect(inherited(bar(b.label), 'stroke-dasharray'), b.label).toBe('5 3');
+    // Values as published; † where sources disagree.
+    expect(texts(group(svg, 'text')[0])).toEqual(['27', '18', '17 †', '16']);
+    await snapshot(svg, 'platforms-hampshire-nine-months');
+  });
+});
+
+describe('forcesChart and tileMap, 2017/18', () => {
+  it('forces ranked: one bar per force with a figure, largest first', async () => {
+    const view = fx.forces;
+    expect(view.period?.id).toBe('2017-18');
+    const svg = draw((o) => forcesChart(view, o));
+    const { linked, unlinked } = expectAccessible(svg, 'Offences by police force, 2017/18');
+    expect(unlinked).toHaveLength(0);
+    expect(linked).toHaveLength(34);
+    const names = texts(group(svg, 'y-axis tick label')[0]);
+    expect(names).toEqual(view.bars.map((b) => b.name));
+    expect(names[0]).toBe('Greater Manchester');
+    for (const missing of view.missing) expect(names).not.toContain(missing);
+    const widths = linked.map((m) => Number(m.querySelector('rect')!.getAttribute('width')));
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    const labels = texts(group(svg, 'text')[0]);
+    expect(labels.filter((t) => t?.endsWith('†'))).toHaveLength(view.bars.filter((b) => b.disagree).length);
+    await snapshot(svg, 'forces-2017-18');
+  });
+
+  it('tile map: 43 tiles, grey exactly where a force has no 2017/18 figure', async () => {
+    const view = fx.forces;
+    const svg = draw((o) => tileMap(view, o));
+    const { linked, unlinked } = expectAccessible(
+      svg,
+      'Tile map of the 43 forces of England and Wales, 2017/18',
+    );
+    const cells = [...group(svg, 'cell')[0]!.querySelectorAll('rect')];
+    expect(cells).toHaveLength(43);
+    expect(linked).toHaveLength(34);
+    const grey = cells.filter((c) => c.getAttribute('fill') === NO_DATA_COLOUR);
+    const nameOf = (c: Element) => tipOf(c.closest('[data-tip]')!).split(',')[0];
+    const noFigure = [
+      'Avon and Somerset',
+      'Bedfordshire',
+      'City of London',
+      'Cumbria',
+      'Metropolitan Police',
+      'Norfolk',
+      'South Yorkshire',
+      'Staffordshire',
+      'Warwickshire',
+    ];
+    expect(grey.map(nameOf).sort()).toEqual(noFigure);
+    expect([...view.missing].sort()).toEqual(noFigure);
+    expect(unlinked.map(tipOf).sort()).toEqual(
+      noFigure.map((n) => `${n}, 2017/18 · no data: no published figure`),
+    );
+    // Tiles with a figure are never grey, and every tile carries its unique short label.
+    for (const m of linked) expect(m.querySelector('rect')!.getAttribute('fill')).not.toBe(NO_DATA_COLOUR);
+    const short = texts(group(svg, 'text')[0]);
+    expect(short).toHaveLength(43);
+    expect(new Set(short).size).toBe(43);
+    await snapshot(svg, 'tiles-2017-18');
+  });
+});
