@@ -12,7 +12,7 @@ export function launch(): Promise<Browser> {
 /** A fresh context and page; pages from a context are what axe needs. */
 export async function openPage(
   browser: Browser,
-  path = '',
+  path: string | null = '',
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
