@@ -260,3 +260,58 @@ describe('layout', () => {
     },
   );
 });
+
+describe('rates per 100,000 children', () => {
+  it('ranks forces by rate, names the denominator, keeps the choice in the URL, and exports it', async () => {
+    const { page, context, errors } = await openPage(browser, '?view=forces&period=2017-18');
+    const firstBar = async () =>
+      (await page.locator('#view-panel [data-tip]').first().getAttribute('data-tip'))?.split(',')[0];
+    expect(await firstBar()).toBe('Greater Manchester');
+
+    await page.getByRole('radio', { name: 'Rate per 100,000 children under 16' }).check();
+    await expect(page.locator('.subtitle').first().textContent()).resolves.toContain(
+      'per 100,000 children under 16 (ONS mid-2020 estimate)',
+    );
+    // By rate, a smaller force leads: Cleveland's 95 offences over far fewer children.
+    expect(await firstBar()).toBe('Cleveland');
+    const hampshire = page.locator('#view-panel [data-tip^="Hampshire, 2017/18"]').first();
+    await expect(hampshire.getAttribute('data-tip')).resolves.toMatch(
+      /^Hampshire, 2017\/18 · 41\.8 per 100,000 children under 16 \(ONS mid-2020 estimate\) · 152 offences over 363,247 children/,
+    );
+    expect(page.url()).toContain('per=u16');
+
+    // A reload keeps the rate view.
+    await page.reload();
+    expect(await firstBar()).toBe('Cleveland');
+    await expect(
+      page.getByRole('radio', { name: 'Rate per 100,000 children under 16' }).isChecked(),
+    ).resolves.toBe(true);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Figures (CSV)' }).click(),
+    ]);
+    const rows = aq
+      .fromCSV(await readFile((await download.path())!, 'utf8'), { autoType: false })
+      .objects() as Record<string, string>[];
+    expect(rows.find((r) => r.area === 'Hampshire')).toMatchObject({
+      value: '152',
+      rate_per_100000: '41.8',
+      rate_denominator: 'per 100,000 children under 16 (ONS mid-2020 estimate)',
+      children: '363247',
+      population_source: expect.stringContaining('Office for National Statistics'),
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a rate where none is honest, and says why', async () => {
+    const { page, context } = await openPage(browser, '?force=police-scotland,hampshire&per=u16');
+    await page.locator('#view-panel svg').first().waitFor();
+    await page.getByText(/with nothing to show/).click();
+    await expect(page.locator('.gaps').textContent()).resolves.toMatch(
+      /Police Scotland: 2017\/18 \(no rate: no population figure for Police Scotland\)/,
+    );
+    await context.close();
+  });
+});

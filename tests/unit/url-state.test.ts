@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  PERS,
   VIEWS,
   defaultState,
   fromQuery,
@@ -26,6 +27,7 @@ const validState: fc.Arbitrary<ViewState> = fc.record({
   periods: subset(vocab.periods),
   focus: fc.option(fc.constantFrom(...vocab.periods), { nil: null }),
   likeForLike: fc.boolean(),
+  per: fc.constantFrom(...PERS),
 });
 
 describe('URL state', () => {
@@ -105,6 +107,7 @@ describe('URL state', () => {
         for (const a of state.areas) expect(vocab.areas).toContain(a);
         for (const p of state.platforms) expect(vocab.platforms).toContain(p);
         for (const p of state.periods) expect(vocab.periods).toContain(p);
+        expect(PERS).toContain(state.per);
         expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
       }),
       { numRuns: 3000 },

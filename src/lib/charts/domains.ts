@@ -47,8 +47,7 @@ export function labelColour(label: PlatformLabel | undefined): string {
   return MIXED_COLOUR;
 }
 
-/** Offences per force in one period: fixed thresholds, the same legend for every filter and period. */
-export const FORCE_THRESHOLDS = [25, 50, 100, 200, 400];
+/** Tile map colours for fixed thresholds (src/lib/views/forces.ts): the same legend for every filter. */
 export const FORCE_SCHEME = ['#eef4fb', '#c6dbef', '#9ecae1', '#4292c6', '#2171b5', '#08306b'];
 
 /** Period ids in their fixed order (by start, then end). */

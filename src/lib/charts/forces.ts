@@ -1,7 +1,7 @@
 /** Forces side by side: ranked bars for one period, and the tile map of the 43 forces of England and Wales. */
 import * as Plot from '@observablehq/plot';
 import type { ForcesView } from '../views/forces.ts';
-import { FORCE_SCHEME, FORCE_THRESHOLDS, NO_DATA_COLOUR } from './domains.ts';
+import { FORCE_SCHEME, NO_DATA_COLOUR } from './domains.ts';
 import { figureHref, finish, fmt, type ChartOptions } from './common.ts';
 
 const BAR = '#0072B2';
@@ -24,7 +24,7 @@ export function forcesChart(
       ariaDescription: bars
         .map((b) => `${b.name} ${b.atLeast ? 'at least ' : ''}${fmt.format(b.lo)}`)
         .join(', '),
-      x: { label: 'Offences', grid: true, domain: [0, max * 1.08], nice: true },
+      x: { label: view.measure, grid: true, domain: [0, max * 1.08], nice: true },
       y: { label: null, domain: bars.map((b) => b.name) },
       marks: [
         Plot.barX(bars, {
@@ -51,7 +51,8 @@ export function forcesChart(
 }
 
 /** Text on a tile must stay readable on its fill. */
-const darkFill = (value: number | null) => value !== null && value >= FORCE_THRESHOLDS[2]!;
+const darkFill = (value: number | null, thresholds: readonly number[]) =>
+  value !== null && value >= thresholds[2]!;
 
 export function tileMap(view: ForcesView, { width, document }: ChartOptions): SVGSVGElement | HTMLElement {
   const cols = 7;
@@ -71,7 +72,7 @@ export function tileMap(view: ForcesView, { width, document }: ChartOptions): SV
       y: { axis: null, domain: Array.from({ length: rows }, (_, i) => i), padding: 0.06 },
       color: {
         type: 'threshold',
-        domain: FORCE_THRESHOLDS,
+        domain: [...view.thresholds],
         range: FORCE_SCHEME,
         unknown: NO_DATA_COLOUR,
       },
@@ -92,7 +93,7 @@ export function tileMap(view: ForcesView, { width, document }: ChartOptions): SV
           text: 'short',
           fontSize: Math.max(9, size / 5),
           fontWeight: 600,
-          fill: (d) => (darkFill(d.value) ? '#ffffff' : '#111111'),
+          fill: (d) => (darkFill(d.value, view.thresholds) ? '#ffffff' : '#111111'),
           // The tile beneath takes the pointer: hover and click reach its tooltip and figure.
           pointerEvents: 'none',
         }),
@@ -102,11 +103,10 @@ export function tileMap(view: ForcesView, { width, document }: ChartOptions): SV
 }
 
 /** The fixed legend of the tile map, as data for an HTML legend (never rescaled by a filter). */
-export function tileLegend(): { label: string; colour: string }[] {
-  const t = FORCE_THRESHOLDS;
+export function tileLegend(t: readonly number[]): { label: string; colour: string }[] {
   return [
     { label: `under ${t[0]}`, colour: FORCE_SCHEME[0]! },
-    ...t.slice(0, -1).map((lo, i) => ({ label: `${lo}–${t[i + 1]! - 1}`, colour: FORCE_SCHEME[i + 1]! })),
+    ...t.slice(0, -1).map((lo, i) => ({ label: `${lo} to under ${t[i + 1]}`, colour: FORCE_SCHEME[i + 1]! })),
     { label: `${t[t.length - 1]} or more`, colour: FORCE_SCHEME[t.length]! },
     { label: 'no data', colour: NO_DATA_COLOUR },
   ];

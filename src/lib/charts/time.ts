@@ -31,7 +31,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
       ariaLabel: view.title,
       ariaDescription: describe || 'No figures for this selection.',
       x: { type: 'utc', label: null, nice: true },
-      y: { grid: true, label: 'Offences', domain: [0, max * 1.08], nice: true },
+      y: { grid: true, label: view.yLabel, domain: [0, max * 1.08], nice: true },
       marks: [
         Plot.ruleY([0]),
         Plot.line(view.lines, {

@@ -9,6 +9,7 @@ import {
   fromQuery,
   toQuery,
   type Ignored,
+  type Per,
   type View,
   type ViewState,
   type Vocabulary,
@@ -111,6 +112,9 @@ export class Explorer {
   }
   setLikeForLike(on: boolean): void {
     this.state.likeForLike = on;
+  }
+  setPer(per: Per): void {
+    this.state.per = per;
   }
 
   resetAreas(): void {

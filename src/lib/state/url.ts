@@ -27,7 +27,12 @@ export interface ViewState {
   focus: string | null;
   /** Over time: only forces with a figure in every selected year. */
   likeForLike: boolean;
+  /** Counts, or rates per 100,000 children under 16 or under 18. */
+  per: Per;
 }
+
+export const PERS = ['count', 'u16', 'u18'] as const;
+export type Per = (typeof PERS)[number];
 
 /** The valid ids of each dimension, in their fixed display order. */
 export interface Vocabulary {
@@ -39,7 +44,7 @@ export interface Vocabulary {
 }
 
 /** Query keys the explorer reads; the embed page adds its own. */
-export const STATE_KEYS = ['view', 'force', 'platform', 'period', 'focus', 'ltl'] as const;
+export const STATE_KEYS = ['view', 'force', 'platform', 'period', 'focus', 'ltl', 'per'] as const;
 
 export interface Ignored {
   key: string;
@@ -55,6 +60,7 @@ export function defaultState(vocab: Vocabulary): ViewState {
     periods: [...vocab.defaultPeriods],
     focus: null,
     likeForLike: false,
+    per: 'count',
   };
 }
 
@@ -78,6 +84,7 @@ export function toQuery(state: ViewState, vocab: Vocabulary): string {
     q.set('period', periods.length ? periods.join(',') : 'all');
   if (state.focus) q.set('focus', state.focus);
   if (state.likeForLike) q.set('ltl', '1');
+  if (state.per !== 'count') q.set('per', state.per);
   return q.toString();
 }
 
@@ -146,6 +153,11 @@ export function fromQuery(
   if (ltl !== null) {
     if (ltl === '1' || ltl === '0') state.likeForLike = ltl === '1';
     else ignore('ltl', ltl, 'expected 1 or 0');
+  }
+  const per = params.get('per');
+  if (per !== null) {
+    if ((PERS as readonly string[]).includes(per)) state.per = per as Per;
+    else ignore('per', per, 'expected count, u16 or u18');
   }
   return { state, ignored };
 }

@@ -5,6 +5,7 @@ import { formatEstimate } from '../query/estimate.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from '../state/url.ts';
 import { describeFact, forcesOf43, selectedPeriods, type Context } from './context.ts';
+import { PER_WORDS, perWording, rateCell } from './measure.ts';
 
 export interface ForceBar {
   area: string;
@@ -42,7 +43,14 @@ export interface ForcesView {
   title: string;
   subtitle: string;
   notes: string[];
+  /** What the bars and tiles measure, and the fixed colour thresholds for it. */
+  measure: string;
+  thresholds: readonly number[];
 }
+
+/** Tile colour thresholds: one fixed legend per measure, never rescaled by a filter. */
+export const COUNT_THRESHOLDS = [25, 50, 100, 200, 400];
+export const RATE_THRESHOLDS = [10, 20, 30, 45, 60];
 
 /** Tile labels: short, unique, and recognisable (abbreviations as forces use them where they exist). */
 export const TILE_LABELS: Readonly<Record<string, string>> = {
@@ -118,20 +126,31 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
   const bars: ForceBar[] = [];
   const tiles: Tile[] = [];
   const missing: string[] = [];
+  const refusals: string[] = [];
   for (const f of forces) {
     const fact = period ? index.one(f.id, 'offences', period.key) : undefined;
     const est = fact ? estimateOfFigure(fact.preferred) : null;
-    if (fact && est)
+    let value: { lo: number; hi: number; approximate: boolean } | null = est;
+    let tip = fact && est ? describeFact(ds, fact) : '';
+    if (state.per !== 'count' && period && fact && est) {
+      const cell = rateCell(ctx, state.per, f.id, period.key);
+      value = cell.rate;
+      tip = `${f.name}, ${period.label} · ${cell.text} · count from ${describeFact(ds, fact).split(' · ').slice(2).join(' · ')}`;
+      if (!cell.rate) refusals.push(`${f.name}: ${cell.refused}`);
+      if (cell.smallBase)
+        notes.push(`${f.name} has very few children: its rate swings with a handful of offences.`);
+    }
+    if (fact && value)
       bars.push({
         area: f.id,
         name: f.name,
-        lo: est.lo,
-        hi: est.hi,
-        atLeast: est.hi === Infinity,
-        approximate: est.approximate,
+        lo: value.lo,
+        hi: value.hi,
+        atLeast: value.hi === Infinity,
+        approximate: value.approximate,
         disagree: fact.disagree,
         selected: selected.has(f.id),
-        tip: describeFact(ds, fact),
+        tip,
         fact,
       });
     else missing.push(f.name);
@@ -142,15 +161,13 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
         short: shortName(f.id, f.name),
         col: f.tile.col,
         row: f.tile.row,
-        value: est ? est.lo : null,
+        value: value ? value.lo : null,
         selected: selected.has(f.id),
-        tip:
-          fact && est
-            ? describeFact(ds, fact)
-            : `${f.name}, ${period?.label ?? ''} · no data: no published figure`,
-        fact: fact && est ? fact : null,
+        tip: fact && value ? tip : `${f.name}, ${period?.label ?? ''} · no data: no published figure`,
+        fact: fact && value ? fact : null,
       });
   }
+  if (refusals.length) notes.push(`No rate for ${refusals.join('; ')}.`);
   bars.sort((a, b) => b.lo - a.lo || a.name.localeCompare(b.name));
   const total = period
     ? totalAcrossForces(
@@ -174,10 +191,17 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
       total?.estimate != null
         ? `${formatEstimate(total.estimate)} offences across the ${total.reported.length} of 43 forces with a figure`
         : null,
-    title: period ? `Offences by police force, ${period.label}` : 'Offences by police force',
+    title: period
+      ? `${state.per === 'count' ? 'Offences' : 'Offence rates'} by police force, ${period.label}`
+      : 'Offences by police force',
     subtitle: period
-      ? `${bars.length} of the 43 forces of England and Wales have a published figure for ${period.label}; grey tiles have none.`
+      ? `${state.per === 'count' ? 'Offences' : `Offences ${perWording(state.per)}`}. ${bars.length} of the 43 forces of England and Wales have a figure for ${period.label}; grey tiles have none.` +
+        (state.per !== 'count' && period.kind !== 'financial_year'
+          ? ' The period is not a year: rates are for the period, not annualised.'
+          : '')
       : 'No selected period has force figures.',
     notes,
+    measure: PER_WORDS[state.per],
+    thresholds: state.per === 'count' ? COUNT_THRESHOLDS : RATE_THRESHOLDS,
   };
 }

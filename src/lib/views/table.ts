@@ -2,7 +2,9 @@
 import type { Figure } from '../data/schema.ts';
 import { filterFigures } from '../query/filter.ts';
 import type { Fact } from '../query/resolve.ts';
-import type { ViewState } from '../state/url.ts';
+import type { Per, ViewState } from '../state/url.ts';
+import { formatRate, POPULATION_CREDIT } from '../query/rates.ts';
+import { perWording, rateCell } from './measure.ts';
 import { QUALIFIER_WORDS, areaName, displayValue, periodLabel, sourceOf, type Context } from './context.ts';
 import { SHARE_BASE_WORDS } from './platforms.ts';
 
@@ -24,6 +26,8 @@ export interface TableRow {
   source: string;
   sourceDate: string;
   sourceUrl: string;
+  /** The rate for an offences figure when rates are shown: a value, or why there is none. */
+  rate: string;
   fact: Fact;
 }
 
@@ -75,12 +79,23 @@ export function tableRow(ctx: Context, fact: Fact): TableRow {
     source: s?.publisher ?? f.source,
     sourceDate: s?.date ?? '',
     sourceUrl: s?.url ?? '',
+    rate: '',
     fact,
   };
 }
 
+/** The rate words for an offences fact, or '' where rates are not shown or the fact is no count of offences. */
+export function rateText(ctx: Context, per: Per, fact: Fact): string {
+  const f = fact.preferred;
+  if (per === 'count' || f.measure !== 'offences') return '';
+  const cell = rateCell(ctx, per, f.area, `${f.period_start}..${f.period_end}`);
+  return cell.rate
+    ? `${formatRate(cell.rate)}${cell.notAYear ? ' (for the period, not annualised)' : ''}`
+    : `no rate: ${cell.refused}`;
+}
+
 export function tableView(ctx: Context, state: ViewState): TableRow[] {
-  return factsInView(ctx, state).map((f) => tableRow(ctx, f));
+  return factsInView(ctx, state).map((f) => ({ ...tableRow(ctx, f), rate: rateText(ctx, state.per, f) }));
 }
 
 /** Columns of the "figures behind the view" download: the preferred figure, its alternatives and its source. */
@@ -105,12 +120,56 @@ export const DOWNLOAD_COLUMNS = [
   'source_url',
 ] as const;
 
-export function downloadRows(ctx: Context, facts: readonly Fact[]): Record<string, unknown>[] {
+/** Extra columns of a download when rates are shown: the rate, the count it is of, and the population. */
+export const RATE_COLUMNS = [
+  'rate_per_100000',
+  'rate_upper',
+  'rate_denominator',
+  'rate_note',
+  'children',
+  'population_source',
+] as const;
+
+export const downloadColumns = (per: Per): string[] =>
+  per === 'count' ? [...DOWNLOAD_COLUMNS] : [...DOWNLOAD_COLUMNS, ...RATE_COLUMNS];
+
+function rateColumns(ctx: Context, per: Exclude<Per, 'count'>, fact: Fact): Record<string, unknown> {
+  const f = fact.preferred;
+  if (f.measure !== 'offences') return {};
+  const cell = rateCell(ctx, per, f.area, `${f.period_start}..${f.period_end}`);
+  const round = (n: number) => (n === Infinity ? 'no upper bound' : Math.round(n * 10) / 10);
+  return {
+    rate_per_100000: cell.rate ? round(cell.rate.lo) : '',
+    rate_upper: cell.rate ? round(cell.rate.hi) : '',
+    rate_denominator: perWording(per),
+    rate_note: cell.rate
+      ? [
+          cell.covered ? `from the ${cell.covered.length} forces with a figure` : '',
+          cell.notAYear ? 'period is not a year; not annualised' : '',
+          cell.smallBase ? 'very small population' : '',
+        ]
+          .filter(Boolean)
+          .join('; ')
+      : `no rate: ${cell.refused}`,
+    children: cell.children ?? '',
+    population_source: `${POPULATION_SOURCE}. ${POPULATION_CREDIT}`,
+  };
+}
+
+export const POPULATION_SOURCE =
+  'ONS mid-2020 population estimates (released 25 June 2021), Open Government Licence v3.0';
+
+export function downloadRows(
+  ctx: Context,
+  facts: readonly Fact[],
+  per: Per = 'count',
+): Record<string, unknown>[] {
   const { ds } = ctx;
   return facts.map((fact) => {
     const f = fact.preferred;
     const s = sourceOf(ds, f);
     return {
+      ...(per === 'count' ? {} : rateColumns(ctx, per, fact)),
       figure_id: f.id,
       area: areaName(ds, f.area),
       period: periodLabel(ds, `${f.period_start}..${f.period_end}`),

@@ -1,7 +1,8 @@
-/** Over time: offences per period for the selected areas, gaps as gaps, and a covered total of selected forces. */
-import type { Period } from '../data/schema.ts';
+/** Over time: offences (or rates) per period for the selected areas, gaps as gaps, and a covered total. */
+import type { Area, Period } from '../data/schema.ts';
 import { estimateOfFigure, totalAcrossForces } from '../query/aggregate.ts';
-import { formatEstimate } from '../query/estimate.ts';
+import { formatEstimate, type Estimate } from '../query/estimate.ts';
+import { childrenOf, formatRate, rateOf } from '../query/rates.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from '../state/url.ts';
 import {
@@ -12,6 +13,7 @@ import {
   selectedPeriods,
   type Context,
 } from './context.ts';
+import { PER_BASE, PER_WORDS, perWording, rateCell } from './measure.ts';
 
 export const TOTAL_SERIES = '__total';
 
@@ -24,6 +26,7 @@ export interface TimePoint {
   start: Date;
   end: Date;
   mid: Date;
+  /** The count, or the rate when rates are shown. */
   lo: number;
   /** Infinity for "at least" figures. */
   hi: number;
@@ -41,16 +44,46 @@ export interface TimeView {
   points: TimePoint[];
   /** Financial years, in order, with null where the series has no figure (a gap). */
   lines: { series: string; period: string; mid: Date; y: number | null }[];
-  gaps: { series: string; seriesName: string; period: string }[];
+  gaps: { series: string; seriesName: string; period: string; reason: string }[];
   /** Forces left out by the like-for-like option. */
   dropped: string[];
   notes: string[];
   title: string;
   subtitle: string;
+  yLabel: string;
 }
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const midpoint = (p: Period) => new Date((date(p.start).getTime() + date(p.end).getTime()) / 2);
+
+/** What one area shows for one period: a value and its tooltip, or why there is none. */
+interface Cell {
+  value: { lo: number; hi: number; approximate: boolean } | null;
+  tip: string;
+  reason: string;
+  fact: Fact | null;
+}
+
+function cellFor(ctx: Context, state: ViewState, area: Area, p: Period): Cell {
+  const fact = ctx.index.one(area.id, 'offences', p.key) ?? null;
+  if (state.per === 'count') {
+    const est = fact ? estimateOfFigure(fact.preferred) : null;
+    if (!fact || !est) return { value: null, tip: '', reason: 'no published figure', fact };
+    return { value: est, tip: describeFact(ctx.ds, fact), reason: '', fact };
+  }
+  const cell = rateCell(ctx, state.per, area.id, p.key);
+  if (!cell.rate) return { value: null, tip: '', reason: `no rate: ${cell.refused}`, fact };
+  const source =
+    fact && area.type === 'force'
+      ? ` · count from ${describeFact(ctx.ds, fact).split(' · ').slice(2).join(' · ')}`
+      : '';
+  return {
+    value: cell.rate,
+    tip: `${area.name}, ${p.label} · ${cell.text}${source}`,
+    reason: '',
+    fact: area.type === 'force' ? fact : null,
+  };
+}
 
 export function timeView(ctx: Context, state: ViewState): TimeView {
   const { ds, index } = ctx;
@@ -63,7 +96,7 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
     notes.push('No area chosen: showing the published national totals. Choose forces to compare them.');
 
   if (state.likeForLike) {
-    const kept = areas.filter((a) => years.every((p) => estimateOk(index.one(a.id, 'offences', p.key))));
+    const kept = areas.filter((a) => years.every((p) => cellFor(ctx, state, a, p).value !== null));
     for (const a of areas) if (!kept.includes(a)) dropped.push(a.name);
     areas = kept;
     if (dropped.length)
@@ -73,43 +106,57 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
   const points: TimePoint[] = [];
   const lines: TimeView['lines'] = [];
   const gaps: TimeView['gaps'] = [];
+  const point = (
+    series: string,
+    seriesName: string,
+    p: Period,
+    v: NonNullable<Cell['value']>,
+    rest: Pick<TimePoint, 'disagree' | 'coverage' | 'tip' | 'fact'>,
+  ) =>
+    points.push({
+      series,
+      seriesName,
+      period: p.key,
+      periodLabel: p.label,
+      annual: p.kind === 'financial_year',
+      start: date(p.start),
+      end: date(p.end),
+      mid: midpoint(p),
+      lo: v.lo,
+      hi: v.hi,
+      approximate: v.approximate,
+      atLeast: v.hi === Infinity,
+      ...rest,
+    });
+
   for (const area of areas) {
     for (const p of periods) {
-      const fact = index.one(area.id, 'offences', p.key);
-      const est = fact ? estimateOfFigure(fact.preferred) : null;
-      if (fact && est) {
-        points.push({
-          series: area.id,
-          seriesName: area.name,
-          period: p.key,
-          periodLabel: p.label,
-          annual: p.kind === 'financial_year',
-          start: date(p.start),
-          end: date(p.end),
-          mid: midpoint(p),
-          lo: est.lo,
-          hi: est.hi,
-          approximate: est.approximate,
-          atLeast: est.hi === Infinity,
-          disagree: fact.disagree,
+      const cell = cellFor(ctx, state, area, p);
+      if (cell.value)
+        point(area.id, area.name, p, cell.value, {
+          disagree: cell.fact?.disagree ?? false,
           coverage: null,
-          tip: describeFact(ds, fact),
-          fact,
+          tip: cell.tip,
+          fact: cell.fact,
         });
-      } else if (p.kind === 'financial_year') {
-        gaps.push({ series: area.id, seriesName: area.name, period: p.label });
-      }
+      else if (p.kind === 'financial_year')
+        gaps.push({ series: area.id, seriesName: area.name, period: p.label, reason: cell.reason });
       if (p.kind === 'financial_year')
         lines.push({
           series: area.id,
           period: p.key,
           mid: midpoint(p),
-          y: est && est.hi !== Infinity ? est.lo : null,
+          y: cell.value && cell.value.hi !== Infinity ? cell.value.lo : null,
         });
     }
   }
 
-  const forces = areas.filter((a) => a.type === 'force');
+  // Forces without a population figure cannot join a rate's total.
+  const forces = areas.filter(
+    (a) =>
+      a.type === 'force' &&
+      (state.per === 'count' || childrenOf(ds.population.get(a.id), PER_BASE[state.per]) !== null),
+  );
   const series = areas.map((a) => ({ id: a.id, name: a.name }));
   if (forces.length >= 2) {
     const name = `Total of ${forces.length} selected forces`;
@@ -123,28 +170,28 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
       );
       const est = total.estimate;
       if (!est) {
-        gaps.push({ series: TOTAL_SERIES, seriesName: name, period: p.label });
+        gaps.push({ series: TOTAL_SERIES, seriesName: name, period: p.label, reason: 'no published figure' });
         lines.push({ series: TOTAL_SERIES, period: p.key, mid: midpoint(p), y: null });
         continue;
       }
       const missing = total.missing.map((id) => areaName(ds, id));
-      points.push({
-        series: TOTAL_SERIES,
-        seriesName: name,
-        period: p.key,
-        periodLabel: p.label,
-        annual: true,
-        start: date(p.start),
-        end: date(p.end),
-        mid: midpoint(p),
-        lo: est.lo,
-        hi: est.hi,
-        approximate: est.approximate,
-        atLeast: est.hi === Infinity,
+      let value: Estimate | { lo: number; hi: number; approximate: boolean } = est;
+      let text = `offences: ${formatEstimate(est)}`;
+      if (state.per !== 'count') {
+        const base = PER_BASE[state.per];
+        const children = total.reported.reduce(
+          (s, id) => s + (childrenOf(ds.population.get(id), base) ?? 0),
+          0,
+        );
+        const rate = rateOf(est, children);
+        value = rate;
+        text = `${formatRate(rate)} ${perWording(state.per)} · ${formatEstimate(est)} offences over ${children.toLocaleString('en-GB')} children of the reporting forces`;
+      }
+      point(TOTAL_SERIES, name, p, value, {
         disagree: total.facts.some((f) => f.disagree),
         coverage: { n: total.reported.length, of: forces.length },
         tip:
-          `${name}, ${p.label} · offences: ${formatEstimate(est)} · covers ${total.reported.length} of ${forces.length} forces` +
+          `${name}, ${p.label} · ${text} · covers ${total.reported.length} of ${forces.length} forces` +
           (missing.length ? ` · missing: ${missing.join(', ')}` : ''),
         fact: null,
       });
@@ -153,20 +200,31 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
         series: TOTAL_SERIES,
         period: p.key,
         mid: midpoint(p),
-        y: total.missing.length === 0 && est.hi !== Infinity ? est.lo : null,
+        y: total.missing.length === 0 && value.hi !== Infinity ? value.lo : null,
       });
     }
     notes.push(
-      'The total adds the selected forces within each year only; a hollow point covers fewer forces than selected.',
+      state.per === 'count'
+        ? 'The total adds the selected forces within each year only; a hollow point covers fewer forces than selected.'
+        : "The total's rate is the reporting forces' offences over those same forces' children; a hollow point covers fewer forces than selected.",
     );
   }
   if (periods.some((p) => p.kind !== 'financial_year'))
     notes.push(
       'Periods other than financial years are drawn as bars spanning their dates; they overlap the years and are never added to them.',
     );
+  if (state.per !== 'count') {
+    notes.push(
+      'Rates use one population (ONS mid-2020 estimates; Source: Office for National Statistics) for every year, and are for each period as published: periods shorter or longer than a year are not annualised.',
+    );
+    if (areas.some((a) => a.id === 'city-of-london'))
+      notes.push('The City of London has about 1,700 children: its rates swing wildly.');
+  }
   if (areas.some((a) => a.id === 'police-scotland' || a.id === 'psni'))
     notes.push(
-      "Police Scotland counts Scotland's 'communicating indecently with a child' and PSNI Northern Ireland's own offence: compare with England and Wales only with care.",
+      state.per === 'count'
+        ? "Police Scotland counts Scotland's 'communicating indecently with a child' and PSNI Northern Ireland's own offence: compare with England and Wales only with care."
+        : 'Scotland and Northern Ireland have no population figure here: no rate.',
     );
   if (areas.some((a) => a.id === 'united-kingdom') && areas.some((a) => a.id === 'england-and-wales'))
     notes.push('Until 2021 national totals are for England and Wales; from 2022 for the United Kingdom.');
@@ -177,6 +235,10 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
       : areas.length <= 3
         ? areas.map((a) => a.name).join(', ')
         : `${areas.length} areas`;
+  const what =
+    state.per === 'count'
+      ? 'Recorded offences of sexual communication with a child'
+      : 'Offences of sexual communication with a child, rate';
   return {
     series,
     points,
@@ -184,11 +246,11 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
     gaps,
     dropped,
     notes,
-    title: `Recorded offences of sexual communication with a child: ${who}`,
-    subtitle: `Offences recorded by the police per period (s.15A, from 3 April 2017)${state.likeForLike ? ', like for like' : ''}; gaps are periods with no published figure.`,
+    title: `${what}: ${who}`,
+    subtitle:
+      state.per === 'count'
+        ? `Offences recorded by the police per period (s.15A, from 3 April 2017)${state.likeForLike ? ', like for like' : ''}; gaps are periods with no published figure.`
+        : `Offences ${perWording(state.per)}, per period as published${state.likeForLike ? ', like for like' : ''}; regions and countries from their reporting forces; gaps have no figure or no honest rate.`,
+    yLabel: PER_WORDS[state.per],
   };
-}
-
-function estimateOk(fact: Fact | undefined): boolean {
-  return !!fact && estimateOfFigure(fact.preferred) !== null;
 }
