@@ -42,8 +42,13 @@ export function forcesChart(
           fill: 'currentColor',
           pointerEvents: 'none',
           text: (d) =>
-            `${d.approximate ? '≈' : ''}${fmt.format(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}`,
+            `${d.approximate ? '≈' : ''}${fmt.format(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
         }),
+        // The person's own imported figures: outlined, and labelled in words.
+        Plot.barX(
+          bars.filter((b) => b.user),
+          { x: 'lo', y: 'name', fill: 'none', stroke: 'currentColor', strokeWidth: 2, pointerEvents: 'none' },
+        ),
         Plot.ruleX([0]),
       ],
     }),
@@ -87,6 +92,19 @@ export function tileMap(view: ForcesView, { width, document }: ChartOptions): SV
           title: 'tip',
           href: figureHref,
         }),
+        Plot.cell(
+          view.tiles.filter((t) => t.user),
+          {
+            x: 'col',
+            y: 'row',
+            fill: 'none',
+            stroke: 'currentColor',
+            strokeDasharray: '3 2',
+            strokeWidth: 2,
+            inset: 3,
+            pointerEvents: 'none',
+          },
+        ),
         Plot.text(view.tiles, {
           x: 'col',
           y: 'row',

@@ -62,12 +62,18 @@ export function platformChart(
         Plot.text(bars, {
           x: 'lo',
           y: 'y',
-          text: (d) => `${fmt.format(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}`,
+          text: (d) =>
+            `${fmt.format(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
           dx: 4,
           textAnchor: 'start',
           fill: 'currentColor',
           pointerEvents: 'none',
         }),
+        // The person's own imported figures: outlined, and labelled in words.
+        Plot.barX(
+          bars.filter((b) => b.user),
+          { x: 'lo', y: 'y', fill: 'none', stroke: 'currentColor', strokeWidth: 2, pointerEvents: 'none' },
+        ),
         Plot.ruleX([0]),
       ],
     }),

@@ -79,6 +79,19 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           strokeWidth: 2,
           title: 'tip',
         }),
+        // The person's own imported figures: a dashed ring.
+        Plot.dot(
+          view.points.filter((p) => p.user),
+          {
+            x: 'mid',
+            y: 'lo',
+            r: 9,
+            fill: 'none',
+            stroke: 'currentColor',
+            strokeDasharray: '2 2',
+            pointerEvents: 'none',
+          },
+        ),
         Plot.text(hollow, {
           x: 'mid',
           y: 'lo',

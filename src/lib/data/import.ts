@@ -86,7 +86,7 @@ export interface ImportedData {
 
 export type ImportResult = ImportedData | { ok: false; error: string };
 
-export const isUserFigure = (f: Pick<Figure, 'id'>): boolean => /^u\d+$/.test(f.id);
+export { isUserFigure } from './schema.ts';
 
 const isBlank = (r: CsvRecord) =>
   !r.issue && !r.overflow && r.cells.every((c) => c == null || c.trim() === '');

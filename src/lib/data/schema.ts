@@ -173,3 +173,6 @@ export const POPULATION_COLUMNS = [
   'credit',
   'method',
 ] as const;
+
+/** Figures a person imported carry ids u0001, u0002…: "your data" wherever they appear. */
+export const isUserFigure = (f: Pick<Figure, 'id'>): boolean => /^u\d+$/.test(f.id);

@@ -3,7 +3,7 @@
  * never splits a fact), and the current state, with the helpers that turn ids into words.
  */
 import type { Dataset } from '../data/load.ts';
-import type { Area, Figure, Period, Source } from '../data/schema.ts';
+import { isUserFigure, type Area, type Figure, type Period, type Source } from '../data/schema.ts';
 import { FactIndex } from '../query/aggregate.ts';
 import { resolveFacts, type Fact } from '../query/resolve.ts';
 import { estimateOfFigure } from '../query/aggregate.ts';
@@ -67,18 +67,25 @@ export function sourceLine(ds: Dataset, f: Figure): string {
   return s.date ? `${s.publisher}, ${s.date}` : `${s.publisher} (undated)`;
 }
 
+/** True when the fact shown is one of the person's own imported figures. */
+export const isUserFact = (fact: Fact): boolean => isUserFigure(fact.preferred);
+
 /** One line for a tooltip or an accessible name: value, qualifier, period, area, source and date, conflicts. */
 export function describeFact(ds: Dataset, fact: Fact, what = 'offences'): string {
   const f = fact.preferred;
   const parts = [
-    `${areaName(ds, f.area)}, ${periodLabel(ds, `${f.period_start}..${f.period_end}`)}`,
+    `${isUserFigure(f) ? 'Your data: ' : ''}${areaName(ds, f.area)}, ${periodLabel(ds, `${f.period_start}..${f.period_end}`)}`,
     `${what}: ${displayValue(f)}${f.qualifier === 'exact' ? '' : ` (${QUALIFIER_WORDS[f.qualifier]})`}`,
     `source: ${sourceLine(ds, f)}`,
   ];
   if (fact.disagree) {
     const shown = displayValue(f);
-    const others = [...new Set(fact.alternatives.map((a) => displayValue(a)))].filter((v) => v !== shown);
+    const others = [
+      ...new Set(fact.alternatives.map((a) => `${displayValue(a)}${isUserFigure(a) ? ' (your data)' : ''}`)),
+    ].filter((v) => v !== shown);
     parts.push(`sources disagree: also published as ${others.join(', ')}`);
+  } else if (fact.alternatives.some(isUserFigure) && !isUserFigure(f)) {
+    parts.push('your data agrees');
   }
   return parts.join(' · ');
 }

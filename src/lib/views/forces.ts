@@ -4,7 +4,7 @@ import { estimateOfFigure, totalAcrossForces } from '../query/aggregate.ts';
 import { formatEstimate } from '../query/estimate.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from '../state/url.ts';
-import { describeFact, forcesOf43, selectedPeriods, type Context } from './context.ts';
+import { describeFact, forcesOf43, isUserFact, selectedPeriods, type Context } from './context.ts';
 import { PER_WORDS, perWording, rateCell } from './measure.ts';
 
 export interface ForceBar {
@@ -18,6 +18,7 @@ export interface ForceBar {
   selected: boolean;
   tip: string;
   fact: Fact;
+  user: boolean;
 }
 
 export interface Tile {
@@ -30,6 +31,7 @@ export interface Tile {
   selected: boolean;
   tip: string;
   fact: Fact | null;
+  user: boolean;
 }
 
 export interface ForcesView {
@@ -152,6 +154,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
         selected: selected.has(f.id),
         tip,
         fact,
+        user: isUserFact(fact),
       });
     else missing.push(f.name);
     if (f.tile)
@@ -165,6 +168,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
         selected: selected.has(f.id),
         tip: fact && value ? tip : `${f.name}, ${period?.label ?? ''} · no data: no published figure`,
         fact: fact && value ? fact : null,
+        user: !!fact && !!value && isUserFact(fact),
       });
   }
   if (refusals.length) notes.push(`No rate for ${refusals.join('; ')}.`);

@@ -6,7 +6,14 @@ import { labelMatches, matchingLabels } from '../query/filter.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from '../state/url.ts';
 import { labelColour } from '../charts/domains.ts';
-import { describeFact, displayValue, selectedAreas, selectedPeriods, type Context } from './context.ts';
+import {
+  describeFact,
+  isUserFact,
+  displayValue,
+  selectedAreas,
+  selectedPeriods,
+  type Context,
+} from './context.ts';
 
 export const SHARE_BASE_WORDS: Record<ShareBase, string> = {
   platform_known: 'of offences where a platform was recorded',
@@ -26,6 +33,7 @@ export interface PlatformBar {
   disagree: boolean;
   tip: string;
   fact: Fact;
+  user: boolean;
 }
 
 export interface PlatformPanel {
@@ -80,6 +88,7 @@ export function platformView(ctx: Context, state: ViewState): PlatformView {
             disagree: fact.disagree,
             tip: describeFact(ds, fact, `platform records for "${fact.preferred.category}"`),
             fact,
+            user: isUserFact(fact),
           };
         })
         .filter((x): x is PlatformBar => x !== null)

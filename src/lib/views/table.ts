@@ -1,5 +1,5 @@
 /** The table: every figure behind the view, with its qualifier, note, conflicts and source. */
-import type { Figure } from '../data/schema.ts';
+import { isUserFigure, type Figure } from '../data/schema.ts';
 import { filterFigures } from '../query/filter.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { Per, ViewState } from '../state/url.ts';
@@ -28,6 +28,8 @@ export interface TableRow {
   sourceUrl: string;
   /** The rate for an offences figure when rates are shown: a value, or why there is none. */
   rate: string;
+  /** The person's own imported figure. */
+  user: boolean;
   fact: Fact;
 }
 
@@ -80,6 +82,7 @@ export function tableRow(ctx: Context, fact: Fact): TableRow {
     sourceDate: s?.date ?? '',
     sourceUrl: s?.url ?? '',
     rate: '',
+    user: isUserFigure(f),
     fact,
   };
 }
@@ -101,6 +104,7 @@ export function tableView(ctx: Context, state: ViewState): TableRow[] {
 /** Columns of the "figures behind the view" download: the preferred figure, its alternatives and its source. */
 export const DOWNLOAD_COLUMNS = [
   'figure_id',
+  'origin',
   'area',
   'period',
   'period_start',
@@ -171,6 +175,7 @@ export function downloadRows(
     return {
       ...(per === 'count' ? {} : rateColumns(ctx, per, fact)),
       figure_id: f.id,
+      origin: isUserFigure(f) ? 'your data' : 'published',
       area: areaName(ds, f.area),
       period: periodLabel(ds, `${f.period_start}..${f.period_end}`),
       period_start: f.period_start,

@@ -9,6 +9,7 @@ import {
   NATIONAL_DEFAULT,
   areaName,
   describeFact,
+  isUserFact,
   selectedAreas,
   selectedPeriods,
   type Context,
@@ -37,6 +38,8 @@ export interface TimePoint {
   coverage: { n: number; of: number } | null;
   tip: string;
   fact: Fact | null;
+  /** The person's own imported figure. */
+  user: boolean;
 }
 
 export interface TimeView {
@@ -126,6 +129,7 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
       hi: v.hi,
       approximate: v.approximate,
       atLeast: v.hi === Infinity,
+      user: rest.fact ? isUserFact(rest.fact) : false,
       ...rest,
     });
 
