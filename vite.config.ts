@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
+import { arqueroStandIns } from './src/lib/vendor/plugin.ts';
 
 // Relative base: the built app works from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [arqueroStandIns(), svelte()],
   build: {
     target: 'es2022',
     rollupOptions: {

@@ -2,23 +2,30 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
+import { arqueroStandIns } from './src/lib/vendor/plugin.ts';
 
 // Where a test runs is said by its file name: *.test.ts in Node, *.browser.test.ts in Chromium,
 // *.e2e.test.ts against the built app served on 127.0.0.1.
 export default defineConfig({
+  // The same stand-ins for Arquero as the build (src/lib/vendor): tests run what ships.
+  plugins: [arqueroStandIns()],
   test: {
     reporters: ['default', './tests/support/count-reporter.ts'],
     expect: { requireAssertions: true },
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
+          // Arquero is run through Vite so that its imports meet the same stand-ins as in the build.
+          server: { deps: { inline: ['arquero'] } },
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/*.e2e.test.ts'],
         },
       },
       {
+        extends: true,
         plugins: [svelte()],
         test: {
           name: 'browser',
@@ -33,6 +40,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           environment: 'node',

@@ -50,8 +50,11 @@ async function iframeHeights(page: Page): Promise<number[]> {
 /** Waits until every embedded chart is drawn and the iframes' heights have stopped changing. */
 async function settle(page: Page, count = 1): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('iframe').length === n, count);
-  for (const frame of page.frames().filter((f) => f !== page.mainFrame()))
-    await frame.locator('#view-panel svg').first().waitFor();
+  const iframes = page.locator('iframe');
+  for (let i = 0; i < count; i++) {
+    const frame = await (await iframes.nth(i).elementHandle())!.contentFrame();
+    await frame!.locator('#view-panel svg').first().waitFor();
+  }
   let previous = '';
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(100);
@@ -173,6 +176,9 @@ describe('two embeds on one host page', () => {
     const b = await snippetsFor('?view=forces&period=2017-18');
     const page = await (await browser.newContext({ viewport: { width: 1000, height: 800 } })).newPage();
     await page.goto(host.page('/two.html', hostPage(`${a.iframe}\n<p>Between.</p>\n${b.iframe}`)));
+    // The snippet loads lazily: a reader scrolls down to the second chart.
+    await page.locator('iframe').nth(1).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('iframe').length === 2);
     await settle(page, 2);
     const heights = await iframeHeights(page);
     const frames = await page

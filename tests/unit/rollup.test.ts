@@ -52,7 +52,7 @@ describe('offencesByPeriod on the bundled figures', () => {
     const all = offencesByPeriodRows(preferred, emptySelection());
     const periods = new Set(all.map((r) => `${r.period_start}..${r.period_end}`));
     expect(periods.size).toBe(all.length);
-    const offences = preferred.filter((d: Record<string, string>) => d.measure === 'offences').numRows();
+    const offences = (preferred.array('measure') as string[]).filter((m) => m === 'offences').length;
     expect(all.reduce((n, r) => n + r.count, 0)).toBe(offences);
   });
 });

@@ -76,12 +76,20 @@ export async function loadDataset(files: DataFiles): Promise<Dataset> {
 type Row = Record<string, unknown>;
 
 export function buildDataset(tables: Record<keyof DataFiles, ColumnTable>): Dataset {
-  const figures = tables.figures.derive({
-    category: (d: Row) => (d.category == null ? '' : d.category),
-    share_base: (d: Row) => (d.share_base == null ? '' : d.share_base),
-    note: (d: Row) => (d.note == null ? '' : d.note),
-    evidence: (d: Row) => (d.evidence == null ? '' : d.evidence),
-  });
+  // Empty text cells become '' (not null), column by column: no expression is parsed.
+  const text = (name: string) =>
+    Array.from(tables.figures.array(name) as ArrayLike<unknown>, (v) => (v == null ? '' : String(v)));
+  const present = new Set(tables.figures.columnNames());
+  const figures = tables.figures.assign(
+    aq.table(
+      Object.fromEntries(
+        ['category', 'share_base', 'note', 'evidence'].map((c) => [
+          c,
+          present.has(c) ? text(c) : new Array<string>(tables.figures.numRows()).fill(''),
+        ]),
+      ),
+    ),
+  );
   const sources = new Map<string, Source>();
   for (const r of tables.sources.objects() as Row[]) {
     const s: Source = {

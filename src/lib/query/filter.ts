@@ -1,11 +1,11 @@
 /**
  * Filters over the figures table by a set of areas, platforms (or owner groups) and periods.
- * Selections enter Arquero as `params`, never as expression text: nothing a person types or a link carries
- * is compiled.
+ * Rows are tested column by column (./columnar.ts): nothing a person types or a link carries is compiled.
  */
 import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../data/load.ts';
 import type { PlatformLabel } from '../data/schema.ts';
+import { columnOf, filterRows } from './columnar.ts';
 
 /** A selection; an empty set means "no filter on this dimension". */
 export interface Selection {
@@ -56,24 +56,24 @@ export function matchingLabels(ds: Dataset, platforms: ReadonlySet<string>): Lab
  */
 export function filterFigures(ds: Dataset, table: ColumnTable, selection: Selection): ColumnTable {
   const { single, combined } = matchingLabels(ds, selection.platforms);
-  return table
-    .params({
-      anyArea: selection.areas.size === 0,
-      areas: selection.areas,
-      anyPeriod: selection.periods.size === 0,
-      periods: selection.periods,
-      anyPlatform: selection.platforms.size === 0,
-      labels: new Set([...single, ...combined]),
-    })
-    .filter(
-      (d: Record<string, string>, $: Record<string, never>) =>
-        ($.anyArea || op.has($.areas, d.area)) &&
-        ($.anyPeriod || op.has($.periods, d.period_start + '..' + d.period_end)) &&
-        ($.anyPlatform ||
-          (d.measure !== 'platform' && d.measure !== 'platform_share') ||
-          op.has($.labels, d.category)),
-    );
+  const labels = new Set([...single, ...combined]);
+  const { areas, periods, platforms } = selection;
+  const area = columnOf<string>(table, 'area');
+  const start = columnOf<string>(table, 'period_start');
+  const end = columnOf<string>(table, 'period_end');
+  const measure = columnOf<string>(table, 'measure');
+  const category = columnOf<string | null>(table, 'category');
+  // Period keys split by start, so a row's key is only built when its start is one of them.
+  const endsByStart = new Map<string, Set<string>>();
+  for (const key of periods) {
+    const [s, e] = key.split('..') as [string, string];
+    endsByStart.set(s, (endsByStart.get(s) ?? new Set()).add(e));
+  }
+  return filterRows(table, (i) => {
+    if (areas.size && !areas.has(area[i]!)) return false;
+    if (periods.size && !endsByStart.get(start[i]!)?.has(end[i]!)) return false;
+    if (!platforms.size) return true;
+    const m = measure[i];
+    return (m !== 'platform' && m !== 'platform_share') || labels.has(category[i] ?? '');
+  });
 }
-
-// Arquero parses filter functions into its own expression language, where `op` is its function namespace.
-declare const op: { has(set: unknown, key: unknown): boolean };

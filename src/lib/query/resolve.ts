@@ -11,7 +11,6 @@
  *   4. the figure most rows agree on;
  *   5. the lowest row id, so the choice never depends on row order.
  */
-import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Figure, Qualifier, Source, SourceKind } from '../data/schema.ts';
 
@@ -73,21 +72,18 @@ export function resolveGroup(rows: readonly Figure[], sources: ReadonlyMap<strin
 }
 
 /**
- * Resolves every fact in a figures table. The grouping runs in Arquero; each group's rows are then ordered
- * by {@link comparePreference}. Facts come out in a stable order (by key).
+ * Resolves every fact in a figures table: rows grouped by fact key, each group ordered by
+ * {@link comparePreference}. Facts come out in a stable order (by key).
  */
 export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, Source>): Fact[] {
   if (figures.numRows() === 0) return [];
-  const byId = new Map((figures.objects() as unknown as Figure[]).map((f) => [f.id, f]));
-  const groups = figures
-    .derive({ fact: aq.escape((d: Figure) => factKey(d)) })
-    .groupby('fact')
-    .rollup({ ids: aq.op.array_agg('id') })
-    .orderby('fact');
-  return (groups.objects() as unknown as { ids: string[] }[]).map((g) =>
-    resolveGroup(
-      g.ids.map((id) => byId.get(id)!),
-      sources,
-    ),
-  );
+  const rows = figures.objects() as unknown as Figure[];
+  const groups = new Map<string, Figure[]>();
+  for (const f of rows) {
+    const key = factKey(f);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups.keys()].sort().map((key) => resolveGroup(groups.get(key)!, sources));
 }

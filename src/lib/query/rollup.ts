@@ -1,6 +1,6 @@
 /**
- * Offences summed per period across the selected areas, as one Arquero query: filter, group by period,
- * roll up. The selection enters as `params`, never as expression text. Rows of different periods are never
+ * Offences summed per period across the selected areas, in one columnar pass over the table (./columnar.ts):
+ * filter, group by period, sum. Nothing from the selection is compiled. Rows of different periods are never
  * added together, even when the periods overlap: each (period_start, period_end) is its own group.
  *
  * The sum adds the rows it is given. Pass one row per fact (for example the preferred figures from
@@ -9,6 +9,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Selection } from './filter.ts';
+import { columnOf, eachRow } from './columnar.ts';
 
 /** One row of {@link offencesByPeriod}: a period and the offences of the selected areas in it. */
 export interface OffencesInPeriod {
@@ -28,28 +29,42 @@ export interface OffencesInPeriod {
  * is not about a platform.
  */
 export function offencesByPeriod(table: ColumnTable, selection: Selection): ColumnTable {
-  return table
-    .params({
-      anyArea: selection.areas.size === 0,
-      areas: selection.areas,
-      anyPeriod: selection.periods.size === 0,
-      periods: selection.periods,
-    })
-    .filter(
-      (d: Record<string, string>, $: Record<string, never>) =>
-        d.measure === 'offences' &&
-        ($.anyArea || op.has($.areas, d.area)) &&
-        ($.anyPeriod || op.has($.periods, d.period_start + '..' + d.period_end)),
-    )
-    .groupby('period_start', 'period_end')
-    .rollup({ value: aq.op.sum('value'), count: aq.op.count(), valid: aq.op.valid('value') })
-    .derive({ value: (d: { value: number; valid: number }) => (d.valid > 0 ? d.value : null) })
-    .orderby('period_start', 'period_end');
+  return aq.from(offencesByPeriodRows(table, selection));
 }
 
-/** The rows of {@link offencesByPeriod} as plain objects. */
-export const offencesByPeriodRows = (table: ColumnTable, selection: Selection): OffencesInPeriod[] =>
-  offencesByPeriod(table, selection).objects() as unknown as OffencesInPeriod[];
-
-// Arquero parses filter functions into its own expression language, where `op` is its function namespace.
-declare const op: { has(set: unknown, key: unknown): boolean };
+/** The rows of {@link offencesByPeriod} as plain objects, computed in one pass over the columns. */
+export function offencesByPeriodRows(table: ColumnTable, selection: Selection): OffencesInPeriod[] {
+  const { areas, periods } = selection;
+  const area = columnOf<string>(table, 'area');
+  const start = columnOf<string>(table, 'period_start');
+  const end = columnOf<string>(table, 'period_end');
+  const measure = columnOf<string>(table, 'measure');
+  const value = columnOf<number | null>(table, 'value');
+  const wanted = new Map<string, Set<string>>();
+  for (const key of periods) {
+    const [s, e] = key.split('..') as [string, string];
+    wanted.set(s, (wanted.get(s) ?? new Set()).add(e));
+  }
+  // Groups by start, then end: a period's sum never mixes in another period, overlapping or not.
+  const groups = new Map<string, Map<string, OffencesInPeriod>>();
+  eachRow(table, (i) => {
+    if (measure[i] !== 'offences') return;
+    if (areas.size && !areas.has(area[i]!)) return;
+    const s = start[i]!;
+    const e = end[i]!;
+    if (periods.size && !wanted.get(s)?.has(e)) return;
+    let byEnd = groups.get(s);
+    if (!byEnd) groups.set(s, (byEnd = new Map()));
+    let g = byEnd.get(e);
+    if (!g) byEnd.set(e, (g = { period_start: s, period_end: e, value: null, count: 0, valid: 0 }));
+    g.count++;
+    const v = value[i];
+    if (v != null) {
+      g.value = (g.value ?? 0) + v;
+      g.valid++;
+    }
+  });
+  return [...groups.values()]
+    .flatMap((byEnd) => [...byEnd.values()])
+    .sort((a, b) => a.period_start.localeCompare(b.period_start) || a.period_end.localeCompare(b.period_end));
+}
