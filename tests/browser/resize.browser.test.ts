@@ -1,6 +1,6 @@
 /** The height reporter in real Chromium: a real ResizeObserver, real frames. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportHeight, type OwnMessage } from '../../src/lib/embed/resize.ts';
+import { FALLBACK_MS, reportHeight, type OwnMessage } from '../../src/lib/embed/resize.ts';
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 let box: HTMLDivElement;
@@ -42,5 +42,24 @@ describe('reportHeight', () => {
     await frame();
     await frame();
     expect(own()).toEqual([100, 180, 180]);
+  });
+
+  it('still reports when the browser runs no frames for an off-screen iframe', async () => {
+    box = document.createElement('div');
+    box.style.height = '120px';
+    document.body.append(box);
+    const posted: (OwnMessage | string)[] = [];
+    const noFrames = {
+      requestAnimationFrame: () => 1,
+      cancelAnimationFrame: () => {},
+      setTimeout: window.setTimeout.bind(window),
+      clearTimeout: window.clearTimeout.bind(window),
+    };
+    const reporter = reportHeight(box, 'https://x/embed.html', null, (m) => posted.push(m), noFrames);
+    await new Promise((r) => setTimeout(r, FALLBACK_MS + 100));
+    expect(posted.filter((m) => typeof m === 'object')).toEqual([
+      { type: 'foi-explorer:resize', height: 120, src: 'https://x/embed.html' },
+    ]);
+    reporter.stop();
   });
 });

@@ -47,21 +47,31 @@ async function iframeHeights(page: Page): Promise<number[]> {
     .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height)));
 }
 
-/** Waits until every embedded chart is drawn and the iframes' heights have stopped changing. */
-async function settle(page: Page, count = 1): Promise<void> {
+/**
+ * Waits (up to 8 s) until every embedded chart is drawn and each iframe's height has matched its content
+ * height, unchanged, for 300 ms. Returns false if that never happens; the tests then fail on their asserts.
+ */
+async function settle(page: Page, count = 1): Promise<boolean> {
   await page.waitForFunction((n) => document.querySelectorAll('iframe').length === n, count);
-  const iframes = page.locator('iframe');
+  const frames: Frame[] = [];
   for (let i = 0; i < count; i++) {
-    const frame = await (await iframes.nth(i).elementHandle())!.contentFrame();
+    const frame = await (await page.locator('iframe').nth(i).elementHandle())!.contentFrame();
     await frame!.locator('#view-panel svg').first().waitFor();
+    frames.push(frame!);
   }
+  let steadySince = 0;
   let previous = '';
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(100);
-    const now = JSON.stringify(await iframeHeights(page));
-    if (now === previous) return;
+  for (const started = Date.now(); Date.now() - started < 8000;) {
+    const heights = await iframeHeights(page);
+    const contents = await Promise.all(frames.map(contentHeight));
+    const now = JSON.stringify(heights);
+    const fits = heights.every((h, i) => Math.abs(h - contents[i]!) <= 3);
+    if (!fits || now !== previous) steadySince = Date.now();
+    else if (Date.now() - steadySince >= 300) return true;
     previous = now;
+    await page.waitForTimeout(50);
   }
+  return false;
 }
 
 const embedFrames = (page: Page) => page.frames().filter((f) => f.url().includes('/embed.html'));

@@ -97,6 +97,7 @@ describe('a researcher exploring Hampshire', () => {
     await pickHampshireNineMonths(first.page);
     await first.page.getByRole('tab', { name: 'Platforms' }).click();
     await first.page.getByRole('region', { name: /First nine months/ }).waitFor();
+    await first.page.waitForURL(/force=hampshire/);
     const url = first.page.url();
     expect(url).toContain('view=platforms');
     expect(url).toContain('force=hampshire');
@@ -278,7 +279,7 @@ describe('rates per 100,000 children', () => {
     await expect(hampshire.getAttribute('data-tip')).resolves.toMatch(
       /^Hampshire, 2017\/18 · 41\.8 per 100,000 children under 16 \(ONS mid-2020 estimate\) · 152 offences over 363,247 children/,
     );
-    expect(page.url()).toContain('per=u16');
+    await page.waitForURL(/per=u16/);
 
     // A reload keeps the rate view.
     await page.reload();

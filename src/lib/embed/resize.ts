@@ -51,20 +51,31 @@ export function reportHeight(
   src: string,
   pymId: string | null,
   post: (message: OwnMessage | string) => void,
-  win: Pick<Window, 'requestAnimationFrame' | 'cancelAnimationFrame'> = window,
+  win: Pick<
+    Window,
+    'requestAnimationFrame' | 'cancelAnimationFrame' | 'setTimeout' | 'clearTimeout'
+  > = window,
 ): Reporter {
   let last = -1;
   let frame = 0;
+  let timer: number | undefined;
   const measure = () => Math.ceil(element.getBoundingClientRect().height);
   const send = (force: boolean) => {
+    if (frame) win.cancelAnimationFrame(frame);
+    if (timer !== undefined) win.clearTimeout(timer);
     frame = 0;
+    timer = undefined;
     const height = measure();
     if (height <= 0 || (height === last && !force)) return;
     last = height;
     for (const m of heightMessages(height, src, pymId)) post(m);
   };
+  // At most once per frame; a browser that does not render an off-screen iframe runs no frames for it, so a
+  // timer stands in, and the host still learns the height before the reader scrolls to the chart.
   const schedule = () => {
-    if (!frame) frame = win.requestAnimationFrame(() => send(false));
+    if (frame || timer !== undefined) return;
+    frame = win.requestAnimationFrame(() => send(false));
+    timer = win.setTimeout(() => send(false), FALLBACK_MS);
   };
   const observer = new ResizeObserver(schedule);
   observer.observe(element);
@@ -74,6 +85,10 @@ export function reportHeight(
     stop: () => {
       observer.disconnect();
       if (frame) win.cancelAnimationFrame(frame);
+      if (timer !== undefined) win.clearTimeout(timer);
     },
   };
 }
+
+/** How long a height change waits for a frame before it is sent anyway. */
+export const FALLBACK_MS = 250;
