@@ -33,3 +33,62 @@ export function filterRows(table: ColumnTable, keep: (row: number) => boolean): 
   });
   return table.create({ filter: bits }) as ColumnTable;
 }
+
+/** A text column as integer codes into its distinct values: made once per column, then reused. */
+export interface Codes {
+  codes: Int32Array;
+  /** The distinct values; null cells are ''. */
+  dict: string[];
+  index: ReadonlyMap<string, number>;
+}
+
+const codeCache = new WeakMap<object, Codes>();
+
+/**
+ * The column's codes. Tables made from one another by filtering share their columns, so the dataset's
+ * columns are encoded once, however many queries run over them.
+ */
+export function codesOf(table: ColumnTable, name: string): Codes {
+  const column = table.column(name) as unknown as object | undefined;
+  if (!column) throw new Error(`No column "${name}"`);
+  const cached = codeCache.get(column);
+  if (cached) return cached;
+  const values = columnOf<string | null>(table, name);
+  const index = new Map<string, number>();
+  const dict: string[] = [];
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? '';
+    let c = index.get(v);
+    if (c === undefined) {
+      c = dict.push(v) - 1;
+      index.set(v, c);
+    }
+    codes[i] = c;
+  }
+  const made = { codes, dict, index };
+  codeCache.set(column, made);
+  return made;
+}
+
+/** 1 for the codes of the wanted values, 0 for the rest. */
+export function maskOf(codes: Codes, wanted: Iterable<string>): Uint8Array {
+  const mask = new Uint8Array(codes.dict.length);
+  for (const w of wanted) {
+    const c = codes.index.get(w);
+    if (c !== undefined) mask[c] = 1;
+  }
+  return mask;
+}
+
+/** 1 for the (start, end) code pairs of the wanted "start..end" period keys, indexed start * ends + end. */
+export function periodMaskOf(start: Codes, end: Codes, keys: Iterable<string>): Uint8Array {
+  const mask = new Uint8Array(start.dict.length * end.dict.length);
+  for (const key of keys) {
+    const [s, e] = key.split('..') as [string, string];
+    const sc = start.index.get(s);
+    const ec = end.index.get(e);
+    if (sc !== undefined && ec !== undefined) mask[sc * end.dict.length + ec] = 1;
+  }
+  return mask;
+}

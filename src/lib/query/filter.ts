@@ -5,7 +5,7 @@
 import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../data/load.ts';
 import type { PlatformLabel } from '../data/schema.ts';
-import { columnOf, filterRows } from './columnar.ts';
+import { codesOf, filterRows, maskOf, periodMaskOf } from './columnar.ts';
 
 /** A selection; an empty set means "no filter on this dimension". */
 export interface Selection {
@@ -56,24 +56,25 @@ export function matchingLabels(ds: Dataset, platforms: ReadonlySet<string>): Lab
  */
 export function filterFigures(ds: Dataset, table: ColumnTable, selection: Selection): ColumnTable {
   const { single, combined } = matchingLabels(ds, selection.platforms);
-  const labels = new Set([...single, ...combined]);
   const { areas, periods, platforms } = selection;
-  const area = columnOf<string>(table, 'area');
-  const start = columnOf<string>(table, 'period_start');
-  const end = columnOf<string>(table, 'period_end');
-  const measure = columnOf<string>(table, 'measure');
-  const category = columnOf<string | null>(table, 'category');
-  // Period keys split by start, so a row's key is only built when its start is one of them.
-  const endsByStart = new Map<string, Set<string>>();
-  for (const key of periods) {
-    const [s, e] = key.split('..') as [string, string];
-    endsByStart.set(s, (endsByStart.get(s) ?? new Set()).add(e));
-  }
-  return filterRows(table, (i) => {
-    if (areas.size && !areas.has(area[i]!)) return false;
-    if (periods.size && !endsByStart.get(start[i]!)?.has(end[i]!)) return false;
-    if (!platforms.size) return true;
-    const m = measure[i];
-    return (m !== 'platform' && m !== 'platform_share') || labels.has(category[i] ?? '');
-  });
+  const area = codesOf(table, 'area');
+  const start = codesOf(table, 'period_start');
+  const end = codesOf(table, 'period_end');
+  const measure = codesOf(table, 'measure');
+  const category = codesOf(table, 'category');
+  // The selection as masks over each column's distinct values: the row test is integer lookups only.
+  const areaMask = areas.size ? maskOf(area, areas) : null;
+  const periodMask = periods.size ? periodMaskOf(start, end, periods) : null;
+  const ends = end.dict.length;
+  const platformRow = maskOf(measure, ['platform', 'platform_share']);
+  const labelMask = maskOf(category, [...single, ...combined]);
+  const filterPlatforms = platforms.size > 0;
+  const [a, s, e, m, c] = [area.codes, start.codes, end.codes, measure.codes, category.codes];
+  return filterRows(
+    table,
+    (i) =>
+      (!areaMask || areaMask[a[i]!] === 1) &&
+      (!periodMask || periodMask[s[i]! * ends + e[i]!] === 1) &&
+      (!filterPlatforms || platformRow[m[i]!] === 0 || labelMask[c[i]!] === 1),
+  );
 }

@@ -9,7 +9,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Selection } from './filter.ts';
-import { columnOf, eachRow } from './columnar.ts';
+import { codesOf, columnOf, eachRow, maskOf, periodMaskOf } from './columnar.ts';
 
 /** One row of {@link offencesByPeriod}: a period and the offences of the selected areas in it. */
 export interface OffencesInPeriod {
@@ -35,36 +35,44 @@ export function offencesByPeriod(table: ColumnTable, selection: Selection): Colu
 /** The rows of {@link offencesByPeriod} as plain objects, computed in one pass over the columns. */
 export function offencesByPeriodRows(table: ColumnTable, selection: Selection): OffencesInPeriod[] {
   const { areas, periods } = selection;
-  const area = columnOf<string>(table, 'area');
-  const start = columnOf<string>(table, 'period_start');
-  const end = columnOf<string>(table, 'period_end');
-  const measure = columnOf<string>(table, 'measure');
+  const area = codesOf(table, 'area');
+  const start = codesOf(table, 'period_start');
+  const end = codesOf(table, 'period_end');
+  const measure = codesOf(table, 'measure');
   const value = columnOf<number | null>(table, 'value');
-  const wanted = new Map<string, Set<string>>();
-  for (const key of periods) {
-    const [s, e] = key.split('..') as [string, string];
-    wanted.set(s, (wanted.get(s) ?? new Set()).add(e));
-  }
-  // Groups by start, then end: a period's sum never mixes in another period, overlapping or not.
-  const groups = new Map<string, Map<string, OffencesInPeriod>>();
+  const areaMask = areas.size ? maskOf(area, areas) : null;
+  const periodMask = periods.size ? periodMaskOf(start, end, periods) : null;
+  const offences = measure.index.get('offences') ?? -1;
+  // One slot per (start, end) pair: a period's sum never mixes in another period, overlapping or not.
+  const ends = end.dict.length;
+  const slots = start.dict.length * ends;
+  const sum = new Float64Array(slots);
+  const count = new Int32Array(slots);
+  const valid = new Int32Array(slots);
+  const [a, s, e, m] = [area.codes, start.codes, end.codes, measure.codes];
   eachRow(table, (i) => {
-    if (measure[i] !== 'offences') return;
-    if (areas.size && !areas.has(area[i]!)) return;
-    const s = start[i]!;
-    const e = end[i]!;
-    if (periods.size && !wanted.get(s)?.has(e)) return;
-    let byEnd = groups.get(s);
-    if (!byEnd) groups.set(s, (byEnd = new Map()));
-    let g = byEnd.get(e);
-    if (!g) byEnd.set(e, (g = { period_start: s, period_end: e, value: null, count: 0, valid: 0 }));
-    g.count++;
+    if (m[i] !== offences || (areaMask && areaMask[a[i]!] !== 1)) return;
+    const slot = s[i]! * ends + e[i]!;
+    if (periodMask && periodMask[slot] !== 1) return;
+    count[slot]!++;
     const v = value[i];
     if (v != null) {
-      g.value = (g.value ?? 0) + v;
-      g.valid++;
+      sum[slot]! += v;
+      valid[slot]!++;
     }
   });
-  return [...groups.values()]
-    .flatMap((byEnd) => [...byEnd.values()])
-    .sort((a, b) => a.period_start.localeCompare(b.period_start) || a.period_end.localeCompare(b.period_end));
+  const rows: OffencesInPeriod[] = [];
+  for (let slot = 0; slot < slots; slot++) {
+    if (count[slot] === 0) continue;
+    rows.push({
+      period_start: start.dict[Math.floor(slot / ends)]!,
+      period_end: end.dict[slot % ends]!,
+      value: valid[slot]! > 0 ? sum[slot]! : null,
+      count: count[slot]!,
+      valid: valid[slot]!,
+    });
+  }
+  return rows.sort(
+    (x, y) => x.period_start.localeCompare(y.period_start) || x.period_end.localeCompare(y.period_end),
+  );
 }
