@@ -2,11 +2,12 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { arqueroStandIns } from './src/lib/vendor/plugin.ts';
+import { preloadData } from './src/lib/vendor/preload.ts';
 
 // Relative base: the built app works from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [arqueroStandIns(), svelte()],
+  plugins: [arqueroStandIns(), svelte(), preloadData()],
   build: {
     target: 'es2022',
     rollupOptions: {
