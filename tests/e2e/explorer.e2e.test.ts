@@ -97,7 +97,7 @@ describe('a researcher exploring Hampshire', () => {
     await pickHampshireNineMonths(first.page);
     await first.page.getByRole('tab', { name: 'Platforms' }).click();
     await first.page.getByRole('region', { name: /First nine months/ }).waitFor();
-    await first.page.waitForURL(/force=hampshire/);
+    await first.page.waitForURL(/view=platforms&force=hampshire/);
     const url = first.page.url();
     expect(url).toContain('view=platforms');
     expect(url).toContain('force=hampshire');
@@ -118,6 +118,7 @@ describe('a researcher exploring Hampshire', () => {
   it('goes back to the previous view with the Back button', async () => {
     const { page, context } = await openPage(browser, '?force=hampshire');
     await page.getByRole('tab', { name: 'Forces' }).click();
+    await page.waitForURL(/view=forces/);
     expect(await shown(page.getByRole('heading', { name: /Offences by police force/ }))).toBe(1);
     await page.goBack();
     await expect(page.getByRole('tab', { name: 'Over time' }).getAttribute('aria-selected')).resolves.toBe(

@@ -62,6 +62,7 @@ describe('load your own figures', () => {
     expect(rows.filter((r) => r.origin === 'published').length).toBeGreaterThan(0);
 
     // A shared link never carries them.
+    await page.waitForURL(/view=table/);
     expect(page.url()).not.toContain('210');
     const other = await openPage(browser, page.url().replace(/view=table&?/, ''));
     await other.page.locator('#view-panel svg').first().waitFor();
