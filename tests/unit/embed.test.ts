@@ -43,7 +43,7 @@ describe('embed URL keys', () => {
     const state = { ...defaultState(vocab), view: 'platforms' as const, areas: ['hampshire'] };
     expect(embedQuery(state, vocab, defaultEmbedOptions())).toBe('view=platforms&force=hampshire');
     const q = embedQuery(state, vocab, { theme: 'transparent', show: new Set(['title', 'link'] as const) });
-    expect(q).toBe('view=platforms&force=hampshire&theme=transparent&show=title%2Clink');
+    expect(q).toBe('view=platforms&force=hampshire&theme=transparent&show=title,link');
     const back = readEmbedQuery(q, vocab);
     expect(back.options.theme).toBe('transparent');
     expect([...back.options.show].sort()).toEqual(['link', 'title']);

@@ -4,6 +4,7 @@
  */
 import {
   fromQuery,
+  readableQuery,
   toQuery,
   type Ignored,
   type View,
@@ -83,5 +84,5 @@ export function embedQuery(
   if (options.theme !== 'auto') q.set('theme', options.theme);
   if (options.show.size !== PARTS.length)
     q.set('show', PARTS.filter((p) => options.show.has(p)).join(',') || 'none');
-  return q.toString();
+  return readableQuery(q);
 }

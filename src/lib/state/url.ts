@@ -85,8 +85,11 @@ export function toQuery(state: ViewState, vocab: Vocabulary): string {
   if (state.focus) q.set('focus', state.focus);
   if (state.likeForLike) q.set('ltl', '1');
   if (state.per !== 'count') q.set('per', state.per);
-  return q.toString();
+  return readableQuery(q);
 }
+
+/** URLSearchParams encodes the commas between ids; a comma is allowed in a query, and easier to read. */
+export const readableQuery = (q: URLSearchParams): string => q.toString().replace(/%2C/gi, ',');
 
 /**
  * Reads a query string into a valid state. Everything it cannot use is listed in `ignored` with the reason;
