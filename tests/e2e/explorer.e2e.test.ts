@@ -317,3 +317,24 @@ describe('rates per 100,000 children', () => {
     await context.close();
   });
 });
+
+describe('print', () => {
+  it('prints the view and its source line, without the controls', async () => {
+    const { page, context } = await openPage(browser, '?force=hampshire');
+    await page.locator('#view-panel svg').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display !== 'none');
+    expect(await shown('.filters')).toBe(false);
+    expect(await shown('.tabs')).toBe(false);
+    expect(await shown('.downloads')).toBe(false);
+    expect(await shown('#view-panel svg')).toBe(true);
+    expect(await shown('.source-line')).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    await context.close();
+  });
+});
