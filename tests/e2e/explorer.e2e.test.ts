@@ -186,6 +186,12 @@ describe('a researcher exploring Hampshire', () => {
   it('offers the nearest selection with figures when a view is empty', async () => {
     const { page, context } = await openPage(browser, '?view=platforms&force=bedfordshire');
     expect(await shown(page.getByText(/No platform figures for this selection/))).toBe(1);
+    // Bedfordshire never published platform figures: the nearest selection that has some is one click away.
+    const nearest = page.getByRole('button', { name: /^Show / });
+    const label = (await nearest.textContent())!.replace(/^Show /, '');
+    await nearest.click();
+    expect(await shown(page.getByRole('region', { name: label }))).toBe(1);
+    expect(await page.locator('#view-panel svg').count()).toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -9,7 +9,13 @@ import { forcesView } from '../../src/lib/views/forces.ts';
 import { platformView } from '../../src/lib/views/platforms.ts';
 import { rateCell } from '../../src/lib/views/measure.ts';
 import { summarise } from '../../src/lib/views/summary.ts';
-import { downloadColumns, downloadRows, factsInView } from '../../src/lib/views/table.ts';
+import {
+  DATASET_COLUMNS,
+  datasetRows,
+  downloadColumns,
+  downloadRows,
+  factsInView,
+} from '../../src/lib/views/table.ts';
 
 let ctx: Context;
 let base: ViewState;
@@ -97,5 +103,57 @@ describe('words and gaps', () => {
     expect(view.panels[0]!.denominator).toBe('67 offences where a platform was recorded, of 62 offences');
     expect(view.panels[0]!.bars.map((b) => b.label)).toEqual(['Snapchat']);
     expect(view.alsoIncluded).toContain('Facebook, Snapchat or Instagram');
+  });
+});
+
+describe('the full dataset download', () => {
+  it('has every published row once, with its own source, and says which one is shown', () => {
+    const rows = datasetRows(ctx);
+    expect(rows).toHaveLength(890);
+    expect(new Set(rows.map((r) => r.figure_id)).size).toBe(890);
+    const igwa = rows.filter(
+      (r) => r.area === 'Hampshire' && r.category === 'Instagram/WhatsApp' && r.measure === 'platform',
+    );
+    expect(igwa.map((r) => [r.value, r.preferred]).sort()).toEqual([
+      [17, 'no'],
+      [17, 'yes'],
+      [27, 'no'],
+    ]);
+    expect(igwa.every((r) => r.sources_disagree === 'yes' && String(r.source_url).startsWith('http'))).toBe(
+      true,
+    );
+    expect(Object.keys(rows[0]!)).toEqual([...DATASET_COLUMNS]);
+  });
+});
+
+describe('empty views offer the nearest selection with figures', () => {
+  it('platforms: the chosen area in the nearest period that has platform figures', () => {
+    const view = platformView(ctx, { ...base, areas: ['hampshire'], periods: ['2018-19'] });
+    expect(view.panels).toEqual([]);
+    expect(view.nearest).toEqual({
+      label: 'Hampshire, 18 months (Apr 2017–Sep 2018)',
+      areas: ['hampshire'],
+      periods: ['2017-04-03_2018-09-30'],
+    });
+  });
+
+  it('over time: every period for the chosen areas, or else the national totals', () => {
+    expect(timeView(ctx, { ...base, areas: ['hampshire'], periods: ['2021-22'] }).nearest).toEqual({
+      label: 'every period for these areas',
+      periods: [],
+    });
+    expect(timeView(ctx, { ...base, areas: ['bedfordshire'] }).nearest).toEqual({
+      label: 'the national totals',
+      areas: [],
+    });
+  });
+
+  it('forces: the period most forces answered', () => {
+    const view = forcesView(ctx, { ...base, periods: ['2020-04-01_2020-06-30'] });
+    expect(view.bars.length === 0 || view.nearest === null).toBe(true);
+    expect(forcesView(ctx, { ...base, periods: ['2016-02-01_2021-03-31'] }).nearest).toEqual({
+      label: '2017/18 (34 forces)',
+      periods: ['2017-18'],
+    });
   });
 });

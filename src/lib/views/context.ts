@@ -89,3 +89,22 @@ export function describeFact(ds: Dataset, fact: Fact, what = 'offences'): string
   }
   return parts.join(' · ');
 }
+
+/** For an empty view: the nearest selection that has figures, as a change a person can apply in one click. */
+export interface Nearest {
+  label: string;
+  areas?: string[];
+  periods?: string[];
+}
+
+/** The period among `candidates` nearest to the selected ones (by mid-point), earlier first on a tie. */
+export function nearestPeriod(
+  ds: Dataset,
+  state: ViewState,
+  candidates: readonly Period[],
+): Period | undefined {
+  const chosen = selectedPeriods(ds, state);
+  const time = (p: Period) => (Date.parse(p.start) + Date.parse(p.end)) / 2;
+  const distance = (p: Period) => Math.min(...chosen.map((c) => Math.abs(time(c) - time(p))));
+  return [...candidates].sort((a, b) => distance(a) - distance(b) || time(a) - time(b))[0];
+}

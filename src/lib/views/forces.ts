@@ -4,7 +4,14 @@ import { estimateOfFigure, totalAcrossForces } from '../query/aggregate.ts';
 import { formatEstimate } from '../query/estimate.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from '../state/url.ts';
-import { describeFact, forcesOf43, isUserFact, selectedPeriods, type Context } from './context.ts';
+import {
+  describeFact,
+  forcesOf43,
+  isUserFact,
+  selectedPeriods,
+  type Context,
+  type Nearest,
+} from './context.ts';
 import { PER_WORDS, perWording, rateCell } from './measure.ts';
 
 export interface ForceBar {
@@ -48,6 +55,8 @@ export interface ForcesView {
   /** What the bars and tiles measure, and the fixed colour thresholds for it. */
   measure: string;
   thresholds: readonly number[];
+  /** When no force has a figure: the period with the most forces. */
+  nearest: Nearest | null;
 }
 
 /** Tile colour thresholds: one fixed legend per measure, never rescaled by a filter. */
@@ -207,5 +216,17 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
     notes,
     measure: PER_WORDS[state.per],
     thresholds: state.per === 'count' ? COUNT_THRESHOLDS : RATE_THRESHOLDS,
+    nearest: bars.length ? null : bestCoveredPeriod(ctx),
   };
+}
+
+/** The period in which the most forces have an offences figure. */
+function bestCoveredPeriod(ctx: Context): Nearest | null {
+  const forces = forcesOf43(ctx.ds);
+  const counted = ctx.ds.periods.map((p) => ({
+    p,
+    n: forces.filter((f) => ctx.index.one(f.id, 'offences', p.key)).length,
+  }));
+  const best = counted.sort((a, b) => b.n - a.n)[0];
+  return best && best.n > 0 ? { label: `${best.p.label} (${best.n} forces)`, periods: [best.p.id] } : null;
 }

@@ -1,5 +1,5 @@
 /** Platforms: platform records as published for each area and period, with their denominator, never split. */
-import type { ShareBase } from '../data/schema.ts';
+import type { Area, ShareBase } from '../data/schema.ts';
 import { estimateOfFigure, platformBreakdown } from '../query/aggregate.ts';
 import { formatEstimate } from '../query/estimate.ts';
 import { labelMatches, matchingLabels } from '../query/filter.ts';
@@ -12,7 +12,9 @@ import {
   displayValue,
   selectedAreas,
   selectedPeriods,
+  nearestPeriod,
   type Context,
+  type Nearest,
 } from './context.ts';
 
 export const SHARE_BASE_WORDS: Record<ShareBase, string> = {
@@ -52,6 +54,8 @@ export interface PlatformPanel {
 
 export interface PlatformView {
   panels: PlatformPanel[];
+  /** When no panel has figures: the nearest area and period that has platform figures. */
+  nearest: Nearest | null;
   /** Combined labels that also include a selected platform (shown whole, never split). */
   alsoIncluded: string[];
   title: string;
@@ -142,9 +146,34 @@ export function platformView(ctx: Context, state: ViewState): PlatformView {
   const where = state.areas.length ? areas.map((a) => a.name).join(', ') : 'every area with platform figures';
   return {
     panels,
+    nearest: panels.length ? null : nearestPlatformFigures(ctx, state, areas),
     alsoIncluded,
     title: `Platforms recorded in offences: ${state.areas.length <= 3 ? where : `${areas.length} areas`}`,
     subtitle: `Times each platform or label was recorded, as published; the denominator is named in each panel.`,
     notes,
+  };
+}
+
+/** The nearest area and period with platform figures: among the chosen areas first, then any area. */
+function nearestPlatformFigures(ctx: Context, state: ViewState, chosen: readonly Area[]): Nearest | null {
+  const { ds, index } = ctx;
+  const withFigures = (areas: readonly Area[]) =>
+    areas.flatMap((area) =>
+      ds.periods
+        .filter((p) => index.get(area.id, 'platform', p.key).length > 0)
+        .map((period) => ({ area, period })),
+    );
+  const found = withFigures(chosen).length ? withFigures(chosen) : withFigures([...ds.areas.values()]);
+  const period = nearestPeriod(
+    ds,
+    state,
+    found.map((f) => f.period),
+  );
+  const pick = found.find((f) => f.period === period);
+  if (!pick) return null;
+  return {
+    label: `${pick.area.name}, ${pick.period.label}`,
+    areas: [pick.area.id],
+    periods: [pick.period.id],
   };
 }

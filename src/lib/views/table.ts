@@ -198,3 +198,62 @@ export function downloadRows(
     };
   });
 }
+
+/** Columns of the full dataset download: every published row, not only the preferred ones. */
+export const DATASET_COLUMNS = [
+  'figure_id',
+  'origin',
+  'area',
+  'area_type',
+  'period',
+  'period_start',
+  'period_end',
+  'measure',
+  'category',
+  'value',
+  'qualifier',
+  'unit',
+  'share_base',
+  'note',
+  'evidence',
+  'preferred',
+  'sources_disagree',
+  'source_publisher',
+  'source_date',
+  'source_kind',
+  'source_url',
+] as const;
+
+/** Every row of the dataset in use, each with its own source, and whether the preference rule shows it. */
+export function datasetRows(ctx: Context): Record<string, unknown>[] {
+  const { ds, index } = ctx;
+  const rows: Record<string, unknown>[] = [];
+  for (const fact of index.facts)
+    for (const f of [fact.preferred, ...fact.alternatives]) {
+      const s = sourceOf(ds, f);
+      rows.push({
+        figure_id: f.id,
+        origin: isUserFigure(f) ? 'your data' : 'published',
+        area: areaName(ds, f.area),
+        area_type: ds.areas.get(f.area)?.type ?? '',
+        period: periodLabel(ds, `${f.period_start}..${f.period_end}`),
+        period_start: f.period_start,
+        period_end: f.period_end,
+        measure: f.measure,
+        category: f.category,
+        value: f.value,
+        qualifier: f.qualifier,
+        unit: f.unit,
+        share_base: f.share_base,
+        note: f.note,
+        evidence: f.evidence,
+        preferred: f === fact.preferred ? 'yes' : 'no',
+        sources_disagree: fact.disagree ? 'yes' : 'no',
+        source_publisher: s?.publisher ?? '',
+        source_date: s?.date ?? '',
+        source_kind: s?.kind ?? '',
+        source_url: s?.url ?? '',
+      });
+    }
+  return rows.sort((a, b) => String(a.figure_id).localeCompare(String(b.figure_id)));
+}

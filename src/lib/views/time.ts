@@ -13,6 +13,7 @@ import {
   selectedAreas,
   selectedPeriods,
   type Context,
+  type Nearest,
 } from './context.ts';
 import { PER_BASE, PER_WORDS, perWording, rateCell } from './measure.ts';
 
@@ -54,6 +55,8 @@ export interface TimeView {
   title: string;
   subtitle: string;
   yLabel: string;
+  /** When nothing can be drawn: the nearest selection that has figures. */
+  nearest: Nearest | null;
 }
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -256,5 +259,15 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
         ? `Offences recorded by the police per period (s.15A, from 3 April 2017)${state.likeForLike ? ', like for like' : ''}; gaps are periods with no published figure.`
         : `Offences ${perWording(state.per)}, per period as published${state.likeForLike ? ', like for like' : ''}; regions and countries from their reporting forces; gaps have no figure or no honest rate.`,
     yLabel: PER_WORDS[state.per],
+    nearest: points.length ? null : nearestTimeFigures(ctx, state, areas),
   };
+}
+
+/** Every period for the same areas if that gives figures; else the national totals. */
+function nearestTimeFigures(ctx: Context, state: ViewState, areas: readonly Area[]): Nearest | null {
+  const all = { ...state, periods: [] as string[] };
+  if (state.periods.length && areas.some((a) => ctx.ds.periods.some((p) => cellFor(ctx, all, a, p).value)))
+    return { label: 'every period for these areas', periods: [] };
+  if (state.areas.length) return { label: 'the national totals', areas: [] };
+  return null;
 }
