@@ -106,6 +106,7 @@ export const DOWNLOAD_COLUMNS = [
   'figure_id',
   'origin',
   'area',
+  'area_type',
   'period',
   'period_start',
   'period_end',
@@ -116,6 +117,7 @@ export const DOWNLOAD_COLUMNS = [
   'unit',
   'share_base',
   'note',
+  'evidence',
   'sources_disagree',
   'alternatives',
   'source_publisher',
@@ -163,40 +165,46 @@ function rateColumns(ctx: Context, per: Exclude<Per, 'count'>, fact: Fact): Reco
 export const POPULATION_SOURCE =
   'ONS mid-2020 population estimates (released 25 June 2021), Open Government Licence v3.0';
 
+/** The columns every download gives a figure: what it is, how far to trust it, and where it was published. */
+function figureColumns(ctx: Context, f: Figure): Record<string, unknown> {
+  const { ds } = ctx;
+  const s = sourceOf(ds, f);
+  return {
+    figure_id: f.id,
+    origin: isUserFigure(f) ? 'your data' : 'published',
+    area: areaName(ds, f.area),
+    area_type: ds.areas.get(f.area)?.type ?? '',
+    period: periodLabel(ds, `${f.period_start}..${f.period_end}`),
+    period_start: f.period_start,
+    period_end: f.period_end,
+    measure: f.measure,
+    category: f.category,
+    value: f.value,
+    qualifier: f.qualifier,
+    unit: f.unit,
+    share_base: f.share_base,
+    note: f.note,
+    evidence: f.evidence,
+    source_publisher: s?.publisher ?? '',
+    source_date: s?.date ?? '',
+    source_kind: s?.kind ?? '',
+    source_url: s?.url ?? '',
+  };
+}
+
 export function downloadRows(
   ctx: Context,
   facts: readonly Fact[],
   per: Per = 'count',
 ): Record<string, unknown>[] {
-  const { ds } = ctx;
-  return facts.map((fact) => {
-    const f = fact.preferred;
-    const s = sourceOf(ds, f);
-    return {
-      ...(per === 'count' ? {} : rateColumns(ctx, per, fact)),
-      figure_id: f.id,
-      origin: isUserFigure(f) ? 'your data' : 'published',
-      area: areaName(ds, f.area),
-      period: periodLabel(ds, `${f.period_start}..${f.period_end}`),
-      period_start: f.period_start,
-      period_end: f.period_end,
-      measure: f.measure,
-      category: f.category,
-      value: f.value,
-      qualifier: f.qualifier,
-      unit: f.unit,
-      share_base: f.share_base,
-      note: f.note,
-      sources_disagree: fact.disagree ? 'yes' : 'no',
-      alternatives: fact.alternatives
-        .map((a) => `${a.id}: ${a.value ?? ''} ${a.qualifier} (${sourceOf(ds, a)?.url ?? a.source})`)
-        .join('; '),
-      source_publisher: s?.publisher ?? '',
-      source_date: s?.date ?? '',
-      source_kind: s?.kind ?? '',
-      source_url: s?.url ?? '',
-    };
-  });
+  return facts.map((fact) => ({
+    ...figureColumns(ctx, fact.preferred),
+    ...(per === 'count' ? {} : rateColumns(ctx, per, fact)),
+    sources_disagree: fact.disagree ? 'yes' : 'no',
+    alternatives: fact.alternatives
+      .map((a) => `${a.id}: ${a.value ?? ''} ${a.qualifier} (${sourceOf(ctx.ds, a)?.url ?? a.source})`)
+      .join('; '),
+  }));
 }
 
 /** Columns of the full dataset download: every published row, not only the preferred ones. */
@@ -226,34 +234,13 @@ export const DATASET_COLUMNS = [
 
 /** Every row of the dataset in use, each with its own source, and whether the preference rule shows it. */
 export function datasetRows(ctx: Context): Record<string, unknown>[] {
-  const { ds, index } = ctx;
   const rows: Record<string, unknown>[] = [];
-  for (const fact of index.facts)
-    for (const f of [fact.preferred, ...fact.alternatives]) {
-      const s = sourceOf(ds, f);
+  for (const fact of ctx.index.facts)
+    for (const f of [fact.preferred, ...fact.alternatives])
       rows.push({
-        figure_id: f.id,
-        origin: isUserFigure(f) ? 'your data' : 'published',
-        area: areaName(ds, f.area),
-        area_type: ds.areas.get(f.area)?.type ?? '',
-        period: periodLabel(ds, `${f.period_start}..${f.period_end}`),
-        period_start: f.period_start,
-        period_end: f.period_end,
-        measure: f.measure,
-        category: f.category,
-        value: f.value,
-        qualifier: f.qualifier,
-        unit: f.unit,
-        share_base: f.share_base,
-        note: f.note,
-        evidence: f.evidence,
+        ...figureColumns(ctx, f),
         preferred: f === fact.preferred ? 'yes' : 'no',
         sources_disagree: fact.disagree ? 'yes' : 'no',
-        source_publisher: s?.publisher ?? '',
-        source_date: s?.date ?? '',
-        source_kind: s?.kind ?? '',
-        source_url: s?.url ?? '',
       });
-    }
   return rows.sort((a, b) => String(a.figure_id).localeCompare(String(b.figure_id)));
 }
