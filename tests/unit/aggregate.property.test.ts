@@ -1,16 +1,15 @@
 /** Properties of the query core on generated data: what must hold whatever the figures are. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { isoDay, overlappingPair } from '../support/arbitraries.ts';
 import * as aq from 'arquero';
 import { figure, syntheticDataset } from '../support/dataset.ts';
 import { resolveFacts, resolveGroup } from '../../src/lib/query/resolve.ts';
 import { FactIndex, totalAcrossForces, totalAcrossPeriods } from '../../src/lib/query/aggregate.ts';
-import { OverlapError, overlaps, periodKey, type Interval } from '../../src/lib/query/period.ts';
+import { OverlapError, overlaps, periodKey } from '../../src/lib/query/period.ts';
 import type { Figure, Qualifier, Source, SourceKind } from '../../src/lib/data/schema.ts';
 
-const DAY = 86_400_000;
-const BASE = Date.UTC(2017, 3, 3);
-const iso = (day: number) => new Date(BASE + day * DAY).toISOString().slice(0, 10);
+const iso = (day: number) => isoDay(day);
 
 /** 1-6 disjoint periods, each with an exact count. */
 const disjointPeriods = fc
@@ -25,19 +24,6 @@ const disjointPeriods = fc
       day += gap + len;
       return p;
     });
-  });
-
-const overlappingPair = fc
-  .tuple(
-    fc.integer({ min: 0, max: 2000 }),
-    fc.integer({ min: 0, max: 400 }),
-    fc.integer({ min: 0, max: 400 }),
-    fc.integer({ min: 0, max: 400 }),
-  )
-  .map(([s, len, offset, len2]): [Interval, Interval] => {
-    const a = { start: iso(s), end: iso(s + len) };
-    const bStart = s + Math.min(offset, len); // starts inside a
-    return [a, { start: iso(bStart), end: iso(bStart + len2) }];
   });
 
 const source = (id: string, kind: SourceKind, date: string): Source => ({

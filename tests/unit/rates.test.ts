@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { isoDay, overlappingPair } from '../support/arbitraries.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
@@ -13,7 +14,7 @@ import type { Figure, Population, Source } from '../../src/lib/data/schema.ts';
 import { resolveFacts } from '../../src/lib/query/resolve.ts';
 import { FactIndex } from '../../src/lib/query/aggregate.ts';
 import { addEstimates, estimateOf } from '../../src/lib/query/estimate.ts';
-import { OverlapError, periodKey, type Interval } from '../../src/lib/query/period.ts';
+import { OverlapError, durationDays, periodKey } from '../../src/lib/query/period.ts';
 import {
   RATE_WORDING,
   SMALL_BASE,
@@ -299,9 +300,7 @@ describe('synthetic regions', () => {
   });
 });
 
-const DAY = 86_400_000;
-const BASE = Date.UTC(2017, 3, 3);
-const iso = (day: number) => new Date(BASE + day * DAY).toISOString().slice(0, 10);
+const iso = (day: number) => isoDay(day);
 
 describe('properties', () => {
   /** Per force: its children (or none) and its count (none, "not available", or a number). */
@@ -366,19 +365,6 @@ describe('properties', () => {
     );
   });
 
-  const overlappingPair = fc
-    .tuple(
-      fc.integer({ min: 0, max: 2000 }),
-      fc.integer({ min: 0, max: 400 }),
-      fc.integer({ min: 0, max: 400 }),
-      fc.integer({ min: 0, max: 400 }),
-    )
-    .map(([s, len, offset, len2]): [Interval, Interval] => {
-      const a = { start: iso(s), end: iso(s + len) };
-      const bStart = s + Math.min(offset, len); // starts inside a
-      return [a, { start: iso(bStart), end: iso(bStart + len2) }];
-    });
-
   it('a rate is never computed over an overlapping sum', () => {
     fc.assert(
       fc.property(overlappingPair, fc.boolean(), fc.boolean(), ([a, b], hasPopulation, reversed) => {
@@ -428,10 +414,7 @@ describe('properties', () => {
           'under16',
         );
         const sum = periods.reduce((s, p) => s + p.value, 0);
-        const days = periods.reduce(
-          (s, p) => s + Math.round((Date.parse(p.end) - Date.parse(p.start)) / DAY) + 1,
-          0,
-        );
+        const days = periods.reduce((s, p) => s + durationDays(p), 0);
         expect(r.periodDays).toBe(days);
         expect(r.rate?.lo).toBeCloseTo(per100k(sum, children), 6);
       }),

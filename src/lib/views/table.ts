@@ -101,8 +101,8 @@ export function tableView(ctx: Context, state: ViewState): TableRow[] {
   return factsInView(ctx, state).map((f) => ({ ...tableRow(ctx, f), rate: rateText(ctx, state.per, f) }));
 }
 
-/** Columns of the "figures behind the view" download: the preferred figure, its alternatives and its source. */
-export const DOWNLOAD_COLUMNS = [
+/** The columns every download gives a figure (see figureColumns), in order. */
+const FIGURE_COLUMNS_OUT = [
   'figure_id',
   'origin',
   'area',
@@ -118,12 +118,15 @@ export const DOWNLOAD_COLUMNS = [
   'share_base',
   'note',
   'evidence',
+] as const;
+const SOURCE_COLUMNS_OUT = ['source_publisher', 'source_date', 'source_kind', 'source_url'] as const;
+
+/** Columns of the "figures behind the view" download: the preferred figure, its alternatives and its source. */
+export const DOWNLOAD_COLUMNS = [
+  ...FIGURE_COLUMNS_OUT,
   'sources_disagree',
   'alternatives',
-  'source_publisher',
-  'source_date',
-  'source_kind',
-  'source_url',
+  ...SOURCE_COLUMNS_OUT,
 ] as const;
 
 /** Extra columns of a download when rates are shown: the rate, the count it is of, and the population. */
@@ -209,27 +212,10 @@ export function downloadRows(
 
 /** Columns of the full dataset download: every published row, not only the preferred ones. */
 export const DATASET_COLUMNS = [
-  'figure_id',
-  'origin',
-  'area',
-  'area_type',
-  'period',
-  'period_start',
-  'period_end',
-  'measure',
-  'category',
-  'value',
-  'qualifier',
-  'unit',
-  'share_base',
-  'note',
-  'evidence',
+  ...FIGURE_COLUMNS_OUT,
   'preferred',
   'sources_disagree',
-  'source_publisher',
-  'source_date',
-  'source_kind',
-  'source_url',
+  ...SOURCE_COLUMNS_OUT,
 ] as const;
 
 /** Every row of the dataset in use, each with its own source, and whether the preference rule shows it. */
