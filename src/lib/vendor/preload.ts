@@ -1,9 +1,28 @@
 /**
  * A Vite plugin that lets the browser fetch the data files while it is still downloading the scripts:
- * each page's HTML gets <link rel="preload" as="fetch"> for the CSV assets of the build. Without it the
- * data are fetched only after the scripts have run: a waterfall before the first chart.
+ * each page's HTML gets <link rel="preload" as="fetch"> for the CSV assets its own scripts name (the explorer
+ * and the embed load different figures files). Without it the data are fetched only after the scripts have
+ * run: a waterfall before the first chart.
  */
-import type { Plugin } from 'vite';
+import type { IndexHtmlTransformContext, Plugin } from 'vite';
+
+type OutputBundle = NonNullable<IndexHtmlTransformContext['bundle']>;
+type OutputChunk = NonNullable<IndexHtmlTransformContext['chunk']>;
+
+/** The chunks a page's entry loads before it runs: the entry and its static imports, transitively. */
+function staticGraph(entry: OutputChunk, bundle: OutputBundle): OutputChunk[] {
+  const seen = new Map<string, OutputChunk>();
+  const visit = (chunk: OutputChunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.set(chunk.fileName, chunk);
+    for (const name of chunk.imports) {
+      const next = bundle[name];
+      if (next?.type === 'chunk') visit(next);
+    }
+  };
+  visit(entry);
+  return [...seen.values()];
+}
 
 export function preloadData(): Plugin {
   return {
@@ -12,9 +31,11 @@ export function preloadData(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        if (!ctx.bundle) return [];
+        if (!ctx.bundle || !ctx.chunk) return [];
+        const code = staticGraph(ctx.chunk, ctx.bundle).map((c) => c.code);
         return Object.keys(ctx.bundle)
           .filter((file) => file.endsWith('.csv'))
+          .filter((file) => code.some((c) => c.includes(file.slice(file.lastIndexOf('/') + 1))))
           .sort()
           .map((file) => ({
             tag: 'link',

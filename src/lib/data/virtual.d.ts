@@ -1,0 +1,5 @@
+/** The URL of the embed's figures file (src/lib/vendor/lean-figures.ts). */
+declare module 'virtual:figures-lean.csv' {
+  const url: string;
+  export default url;
+}
