@@ -3,12 +3,13 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { arqueroStandIns } from './src/lib/vendor/plugin.ts';
 import { preloadData } from './src/lib/vendor/preload.ts';
+import { prerender } from './src/lib/vendor/prerender.ts';
 import { leanFigures } from './src/lib/vendor/lean-figures.ts';
 
 // Relative base: the built app works from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [arqueroStandIns(), svelte(), leanFigures(), preloadData()],
+  plugins: [arqueroStandIns(), svelte(), leanFigures(), preloadData(), prerender()],
   build: {
     target: 'es2022',
     rollupOptions: {

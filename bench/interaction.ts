@@ -110,6 +110,7 @@ export async function runInteractions(browser: Browser, url: string, target: num
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-app="live"]', { state: 'attached', timeout: 15_000 });
     await page.waitForSelector('#view-panel svg', { timeout: 15_000 });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);

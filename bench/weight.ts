@@ -21,7 +21,7 @@ export interface PageWeight {
   /** Files the HTML names (script src, link href), as paths. */
   fromHtml: string[];
   total: number;
-  /** The first chart's <svg> as the page drew it. */
+  /** The first chart's <svg> as the running app drew it. */
   svg: string;
 }
 
@@ -36,7 +36,10 @@ const kindOf = (path: string): LoadedFile['kind'] =>
           ? 'data'
           : 'other';
 
-/** script src and link href values of an HTML text, resolved against the page URL (data: URLs left out). */
+/**
+ * script src and link href values of an HTML text, and the asset paths its inline loader names (see
+ * src/lib/prerender/loader.ts), resolved against the page URL (data: URLs left out).
+ */
 export function htmlAssets(html: string, pageUrl: string): string[] {
   const found = new Set<string>();
   for (const m of html.matchAll(/<(script|link)\b[^>]*>/gi)) {
@@ -44,6 +47,7 @@ export function htmlAssets(html: string, pageUrl: string): string[] {
     const value = new RegExp(`\\b${attr}\\s*=\\s*["']([^"']+)["']`, 'i').exec(m[0])?.[1];
     if (value && !value.startsWith('data:')) found.add(new URL(value, pageUrl).pathname);
   }
+  for (const m of html.matchAll(/"(\.\/assets\/[^"]+)"/g)) found.add(new URL(m[1]!, pageUrl).pathname);
   return [...found];
 }
 
@@ -70,7 +74,9 @@ export async function measureWeight(browser: Browser, url: string, htmlFile: str
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('#view-panel svg', { timeout: 15_000 });
     await page.waitForLoadState('networkidle');
-    const svg = await page.$eval('#view-panel svg', (e) => e.outerHTML);
+    // The chart as the running app drew it (before that, the page may show its prerendered markup).
+    await page.waitForSelector('html[data-app="live"]', { state: 'attached', timeout: 15_000 });
+    const svg = await page.$eval('#view-panel .plot-host svg', (e) => e.outerHTML);
     const files = (await Promise.all(bodies)).filter((f): f is LoadedFile => f !== null);
     const unique = [...new Map(files.map((f) => [f.path, f])).values()];
     return {

@@ -1,5 +1,12 @@
 import { mount } from 'svelte';
 import Embed from './Embed.svelte';
+import { loadDataset } from './lib/data/load.ts';
+import { embedFiles } from './lib/data/bundled-embed.ts';
+import { startOver } from './lib/prerender/start.ts';
 import './app.css';
 
-mount(Embed, { target: document.getElementById('embed')! });
+startOver(
+  document.getElementById('embed')!,
+  () => loadDataset(embedFiles),
+  (target, preloaded) => mount(Embed, { target, props: { preloaded } }),
+);

@@ -1,6 +1,13 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { loadDataset } from './lib/data/load.ts';
+import { bundledFiles } from './lib/data/bundled.ts';
+import { startOver } from './lib/prerender/start.ts';
 import './app.css';
 import './explorer.css';
 
-mount(App, { target: document.getElementById('app')! });
+startOver(
+  document.getElementById('app')!,
+  () => loadDataset(bundledFiles),
+  (target, preloaded) => mount(App, { target, props: { preloaded } }),
+);

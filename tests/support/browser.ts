@@ -9,7 +9,15 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** A fresh context and page; pages from a context are what axe needs. */
+/**
+ * Waits until the app runs (src/lib/prerender/start.ts): before that, the default view on screen is the
+ * prerendered markup, which looks the same but does not respond.
+ */
+export async function waitForLive(page: Page): Promise<void> {
+  await page.locator('html[data-app="live"]').waitFor({ state: 'attached' });
+}
+
+/** A fresh context and page, at `path` once the app runs (unless `path` is null); pages from a context are what axe needs. */
 export async function openPage(
   browser: Browser,
   path: string | null = '',
@@ -22,6 +30,9 @@ export async function openPage(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  if (path !== null) await page.goto(new URL(path, baseURL()).href);
+  if (path !== null) {
+    await page.goto(new URL(path, baseURL()).href);
+    await waitForLive(page);
+  }
   return { context, page, errors };
 }

@@ -26,6 +26,21 @@ export function finish<T extends Element>(chart: T): T {
   return chart;
 }
 
+/**
+ * Makes every mark with a tooltip reachable by keyboard: one tab stop (the first mark), the tooltip text as its
+ * name, and a link role kept for marks that open their figure (a plain mark is an image with a name).
+ */
+export function decorateMarks<T extends Element>(chart: T): T {
+  const marks = [...chart.querySelectorAll<SVGElement>('[data-tip]')];
+  marks.forEach((m, i) => {
+    m.setAttribute('tabindex', i === 0 ? '0' : '-1');
+    if (m.tagName.toLowerCase() !== 'a') m.setAttribute('role', 'img');
+    m.setAttribute('aria-label', m.getAttribute('data-tip') ?? '');
+    m.classList.add('mark');
+  });
+  return chart;
+}
+
 /** Marks link to their figure's details with this fragment prefix. */
 export const FIGURE_HREF = '#figure-';
 export const figureHref = (d: { fact: { preferred: { id: string } } | null }): string | null =>

@@ -1,0 +1,71 @@
+/**
+ * The built pages hold their default chart as markup (src/prerender.ts). That markup is only true for the
+ * default view: a link with filters or another view needs the app. The decision is made by a small inline
+ * script first in the page's <head>, before any markup or stylesheet (see {@link headGuard}): when the markup
+ * does not fit, it marks <html> with NO_PRERENDER and a style hides the markup, so it is never seen; the app
+ * then draws the page itself.
+ */
+import { PYM_KEYS, THEMES } from '../embed/params.ts';
+import { NO_PRERENDER, PRERENDERED_ATTR } from './context.ts';
+import { loadDeferred, type Deferred } from './loader.ts';
+
+/** For each URL key the markup can ignore or shows as it is: the values that fit, or '*' for any value. */
+export type Allowed = Readonly<Record<string, readonly string[] | '*'>>;
+
+/** The default view, spelt out: what the markup shows. */
+const DEFAULT_VIEW: Allowed = { view: ['time'], per: ['count'] };
+
+export const EXPLORER_ALLOWED: Allowed = DEFAULT_VIEW;
+/** The embed's markup also fits any theme (set before the paint) and what a pym.js parent adds. */
+export const EMBED_ALLOWED: Allowed = {
+  ...DEFAULT_VIEW,
+  theme: THEMES,
+  ...Object.fromEntries(PYM_KEYS.map((k) => [k, '*'])),
+};
+
+/**
+ * Whether the prerendered default view is what the app would show for this address: every key must be
+ * allowed, once, with an allowed value. Self-contained (no outside names): the head script is this
+ * function's own source.
+ */
+export function prerenderFits(search: string, allowed: Allowed): boolean {
+  const seen: string[] = [];
+  for (const [key, value] of new URLSearchParams(search)) {
+    if (seen.indexOf(key) >= 0 || !Object.prototype.hasOwnProperty.call(allowed, key)) return false;
+    const values = allowed[key];
+    if (values !== '*' && (!values || values.indexOf(value) < 0)) return false;
+    seen.push(key);
+  }
+  return true;
+}
+
+/**
+ * The inline script and style a page's <head> starts with. The script decides with {@link prerenderFits}
+ * (on the embed it also sets the theme from the address, so the markup has the right colours at the first
+ * paint); any failure counts as "does not fit". Then it has the app's script and data requested
+ * ({@link loadDeferred}): at once when the markup does not fit, and once the HTML is parsed
+ * (DOMContentLoaded, which waits for no stylesheet here) when it does, so the app does not compete with the
+ * first chart.
+ *
+ * Figures of the person's own kept in this browser are not looked for here: reading storage before the
+ * markup delayed every reader's first chart by about 35 ms in `npm run bench` (and after the markup a script
+ * waits for the stylesheets). Someone who kept their own figures sees the published default chart until the
+ * app starts, which then adds theirs (or shows only theirs, as they chose).
+ */
+export function headGuard(page: 'explorer' | 'embed', deferred: Deferred): string {
+  const allowed = page === 'embed' ? EMBED_ALLOWED : EXPLORER_ALLOWED;
+  const theme =
+    page === 'embed'
+      ? `var t=new URLSearchParams(location.search).get("theme");` +
+        `h.dataset.theme=${JSON.stringify(THEMES)}.indexOf(t)>=0?t:"auto";`
+      : '';
+  const script =
+    `(function(){var h=document.documentElement,f=false;` +
+    `try{${theme}f=(${prerenderFits.toString()})(location.search,${JSON.stringify(allowed)})}catch(e){}` +
+    `var load=function(){(${loadDeferred.toString()})(${JSON.stringify(deferred)})};` +
+    `if(f)document.addEventListener("DOMContentLoaded",load);` +
+    `else{h.classList.add(${JSON.stringify(NO_PRERENDER)});load()}})()`;
+  const style =
+    `[${PRERENDERED_ATTR}]{display:contents}` + `html.${NO_PRERENDER} [${PRERENDERED_ATTR}]{display:none}`;
+  return `<style>${style}</style><script>${script}</script>`;
+}

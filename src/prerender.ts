@@ -1,0 +1,42 @@
+/**
+ * The build-time render (run by the prerender plugin, src/lib/vendor/prerender.ts, through Vite's server
+ * renderer): the explorer and the embed page at their default view, with the bundled figures, as HTML. Each
+ * built page then shows its first chart as soon as the HTML arrives; the app replaces the markup once it runs.
+ */
+import type { Component } from 'svelte';
+import { render } from 'svelte/server';
+import { JSDOM } from 'jsdom';
+import App from './App.svelte';
+import Embed from './Embed.svelte';
+import { loadDataset, type DataFiles, type Dataset } from './lib/data/load.ts';
+import { PRERENDER, type Prerender } from './lib/prerender/context.ts';
+
+export { headGuard } from './lib/prerender/guard.ts';
+
+/** The widths the charts are drawn at: the explorer's chart column and a typical embed, on a laptop. */
+export const PRERENDER_WIDTHS = { explorer: 880, embed: 640 } as const;
+
+/** Svelte's hydration markers: nothing hydrates this markup, so they are left out. */
+const MARKERS = /<!--(?:\[-?\d*!?|\]|[a-z0-9]{0,12})-->/g;
+
+/** Renders a page component, then puts each chart drawn into its host, in order. */
+function renderPage(page: Component<{ preloaded?: Dataset }>, preloaded: Dataset, width: number): string {
+  const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
+  const at: Prerender = { document, width, charts: [] };
+  const { body } = render(page, { props: { preloaded }, context: new Map([[PRERENDER, at]]) });
+  const holder = document.createElement('div');
+  holder.innerHTML = body.replace(MARKERS, '');
+  const hosts = holder.querySelectorAll('.plot-host');
+  if (hosts.length !== at.charts.length)
+    throw new Error(`prerender: ${at.charts.length} charts drawn for ${hosts.length} chart hosts`);
+  hosts.forEach((host, i) => host.append(at.charts[i]!));
+  return holder.innerHTML;
+}
+
+export async function prerenderPages(files: DataFiles): Promise<{ explorer: string; embed: string }> {
+  const preloaded = await loadDataset(files);
+  return {
+    explorer: renderPage(App, preloaded, PRERENDER_WIDTHS.explorer),
+    embed: renderPage(Embed, preloaded, PRERENDER_WIDTHS.embed),
+  };
+}

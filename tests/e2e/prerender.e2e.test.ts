@@ -1,0 +1,253 @@
+/**
+ * The built pages carry their default view as markup (src/prerender.ts): the first chart is painted from the
+ * HTML alone, it is the very chart the app then draws, it is accessible before any script has run, it is never
+ * shown where the address asks for something else, and the app takes over without a second view panel.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { baseURL, launch, openPage, waitForLive } from '../support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const E_AND_W_2017 = 'England and Wales, 2017/18 · offences: 3,217';
+
+/** The page as its HTML alone draws it: every script file refused (the inline head guard still runs). */
+async function withoutScripts(path: string, colorScheme: 'light' | 'dark' = 'light') {
+  const { page, context } = await openPage(browser, null, { colorScheme });
+  await page.route('**/*.js', (route) => route.abort());
+  await page.goto(new URL(path, baseURL()).href);
+  return { page, context };
+}
+
+/** What a chart says: its title and the name of every mark, in order. */
+async function chartText(page: Page) {
+  return {
+    title: await page.locator('#view-panel .frame-title').first().textContent(),
+    marks: await page
+      .locator('#view-panel .plot-host [data-tip]')
+      .evaluateAll((ms) => ms.map((m) => m.getAttribute('aria-label'))),
+  };
+}
+
+describe('the HTML as served', () => {
+  it.each(['', 'embed.html'])('holds the default chart of "/%s", with its figures', async (path) => {
+    const html = await (await fetch(new URL(path, baseURL()))).text();
+    const markup = html.slice(html.indexOf('data-prerendered'));
+    expect(html).toContain('data-prerendered');
+    expect(markup).toMatch(/<div id="view-panel"[^>]*>[\s\S]*<svg/);
+    expect(markup).toContain(E_AND_W_2017);
+    expect(markup).toContain('Recorded offences of sexual communication with a child');
+    // The head guard comes before any stylesheet, so it never waits for one.
+    expect(html.indexOf('no-prerender')).toBeLessThan(html.indexOf('rel="stylesheet"'));
+    // No tag asks for the app's script or data while the markup is parsed: the head guard does, after it.
+    expect(html).not.toMatch(/<script[^>]+src=|<link rel="(?:module)?preload"/);
+  });
+});
+
+describe('loading the app after the markup', () => {
+  it.each(['', 'embed.html'])(
+    '"/%s" asks for its script and data only once the chart is in the page',
+    async (path) => {
+      const { page, context } = await openPage(browser, null);
+      await page.addInitScript({
+        content: `new MutationObserver((_, o) => {
+          if (!document.querySelector('#view-panel svg')) return;
+          window.__chartAt = performance.now();
+          o.disconnect();
+        }).observe(document, { childList: true, subtree: true });`,
+      });
+      await page.goto(new URL(path, baseURL()).href);
+      await waitForLive(page);
+      const { chartAt, requests } = await page.evaluate(() => ({
+        chartAt: (window as unknown as { __chartAt: number }).__chartAt,
+        requests: performance
+          .getEntriesByType('resource')
+          .filter((e) => /\.(js|csv)$/.test(new URL(e.name).pathname))
+          .map((e) => e.startTime),
+      }));
+      expect(requests.length).toBeGreaterThanOrEqual(5);
+      expect(Math.min(...requests)).toBeGreaterThan(chartAt);
+      await context.close();
+    },
+  );
+
+  it.each(['', 'embed.html', '?force=kent'])(
+    '"/%s" asks for each script and data file once: the preloads are used',
+    async (path) => {
+      const { page, context } = await openPage(browser, null);
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      await page.goto(new URL(path, baseURL()).href);
+      await waitForLive(page);
+      await page.locator('#view-panel .plot-host svg').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const assets = requested.filter((p) => /\.(js|csv)$/.test(p));
+      expect(assets.filter((p) => p.endsWith('.csv')).length).toBe(4);
+      expect(assets.length).toBe(new Set(assets).size);
+      await context.close();
+    },
+  );
+});
+
+describe('before any script has run', () => {
+  it.each([
+    ['', 'light'],
+    ['', 'dark'],
+    ['embed.html', 'light'],
+    ['embed.html?theme=dark', 'light'],
+  ] as const)('"/%s" (%s) shows the chart, and axe finds no violations', async (path, colorScheme) => {
+    const { page, context } = await withoutScripts(path, colorScheme);
+    await expect(page.locator('#view-panel svg').first().isVisible()).resolves.toBe(true);
+    expect(await page.locator(`#view-panel [aria-label^="${E_AND_W_2017}"]`).count()).toBe(1);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target) })),
+    ).toEqual([]);
+    expect(results.passes.length).toBeGreaterThan(10);
+    await context.close();
+  });
+
+  it('gives the embed the theme of its address at once', async () => {
+    const { page, context } = await withoutScripts('embed.html?theme=dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(150);
+    await context.close();
+  });
+});
+
+describe('the prerendered chart is the one the app draws', () => {
+  it.each(['', 'embed.html'])(
+    '"/%s": the same title and the same figures, in the same order',
+    async (path) => {
+      const before = await withoutScripts(path);
+      const prerendered = await chartText(before.page);
+      await before.context.close();
+      const { page, context } = await openPage(browser, path);
+      await page.locator('#view-panel .plot-host svg').first().waitFor();
+      const live = await chartText(page);
+      expect(prerendered.marks.length).toBeGreaterThan(10);
+      expect(prerendered).toEqual(live);
+      await context.close();
+    },
+  );
+});
+
+/**
+ * Watches the prerendered markup frame by frame, from the parser adding it until the app removes it: in how
+ * many frames (where a paint could show it) its chart was visible, and in how many not. Also the most view
+ * panels the page ever had at once.
+ */
+const WATCH_FRAMES = `(() => {
+  const w = { added: false, shownFrames: 0, hiddenFrames: 0, panels: 0 };
+  window.__prerender = w;
+  const frame = () => requestAnimationFrame(() => {
+    if (!document.querySelector('[data-prerendered]')) return;
+    const svg = document.querySelector('[data-prerendered] svg');
+    if (svg) svg.checkVisibility({ visibilityProperty: true }) ? w.shownFrames++ : w.hiddenFrames++;
+    frame();
+  });
+  new MutationObserver(() => {
+    w.panels = Math.max(w.panels, document.querySelectorAll('#view-panel').length);
+    if (w.added || !document.querySelector('[data-prerendered]')) return;
+    w.added = true;
+    frame();
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+interface Watched {
+  added: boolean;
+  shownFrames: number;
+  hiddenFrames: number;
+  panels: number;
+}
+
+async function firstFrame(path: string, init = '') {
+  const { page, context } = await openPage(browser, null);
+  await page.addInitScript({ content: init + WATCH_FRAMES });
+  await page.goto(new URL(path, baseURL()).href);
+  await waitForLive(page);
+  await page.locator('#view-panel .frame').first().waitFor();
+  const record = await page.evaluate(() => (window as unknown as { __prerender: Watched }).__prerender);
+  return { page, context, record };
+}
+
+describe('where the address asks for another view', () => {
+  it.each([
+    ['?force=hampshire', 'Hampshire'],
+    ['?view=platforms', 'Platform records'],
+    ['?period=2017-18', 'United Kingdom'],
+    ['?view=time&per=u16', 'per 100,000'],
+    ['embed.html?force=kent', 'Kent'],
+    ['embed.html?show=title', 'United Kingdom'],
+  ])('"%s" never paints the prerendered chart, and the app shows its own', async (path, title) => {
+    const { page, context, record } = await firstFrame(path);
+    expect(record.added).toBe(true);
+    expect(record.shownFrames).toBe(0);
+    expect(await page.locator('[data-prerendered]').count()).toBe(0);
+    await expect(page.locator('#view-panel').textContent()).resolves.toContain(title);
+    await context.close();
+  });
+
+  it('shows it to someone who kept figures of their own, and the app then brings theirs back', async () => {
+    const { page, context } = await openPage(browser, '');
+    await page.getByText('Load your own figures').click();
+    await page
+      .getByLabel('Choose a CSV file, or drop it here')
+      .setInputFiles(join(import.meta.dirname, '..', 'fixtures', 'e2e', 'new-round.csv'));
+    await page.getByLabel('remember them in this browser').check();
+    await page.getByRole('button', { name: 'Use these figures' }).click();
+    await page.getByRole('button', { name: /forget them/ }).waitFor();
+    // Reading storage before the markup would delay every reader's chart (see src/lib/prerender/guard.ts):
+    // the published default chart shows until the app starts, which restores the kept figures.
+    await page.addInitScript({ content: WATCH_FRAMES });
+    await page.reload();
+    await waitForLive(page);
+    const record = await page.evaluate(() => (window as unknown as { __prerender: Watched }).__prerender);
+    expect(record.added).toBe(true);
+    await expect(page.getByRole('button', { name: /forget them/ }).count()).resolves.toBe(1);
+    expect(await page.locator('[data-prerendered]').count()).toBe(0);
+    await context.close();
+  });
+
+  it.each(['', '?view=time', 'embed.html?theme=dark&childId=chart-1&initialWidth=600'])(
+    '"/%s" does paint it (the control for the tests above)',
+    async (path) => {
+      const { context, record } = await firstFrame(path);
+      expect(record.shownFrames).toBeGreaterThan(0);
+      await context.close();
+    },
+  );
+});
+
+describe('the app taking over', () => {
+  it.each(['', 'embed.html'])('"/%s" never has two view panels, and its chart then answers', async (path) => {
+    const { page, context, record } = await firstFrame(path);
+    expect(record.shownFrames).toBeGreaterThan(0);
+    expect(record.panels).toBe(1);
+    expect(await page.locator('[data-prerendered]').count()).toBe(0);
+    // The live chart: a focused mark shows its tooltip (the markup alone has no tooltips).
+    await page.locator('#view-panel .plot-host [tabindex="0"]').first().focus();
+    await expect(page.getByRole('tooltip').textContent()).resolves.toMatch(/offences/);
+    await context.close();
+  });
+
+  it('keeps the filters and the whole explorer working after the swap', async () => {
+    const { page, context } = await openPage(browser, '');
+    await page.getByRole('checkbox', { name: 'Hampshire' }).check();
+    await page.waitForURL(/force=hampshire/);
+    await expect(page.locator('#view-panel .frame-title').first().textContent()).resolves.toContain(
+      'Hampshire',
+    );
+    await context.close();
+  });
+});
