@@ -1,25 +1,61 @@
 // Added to every page of the first-chart benchmark with page.addInitScript (plain browser JavaScript, run as
-// is, before the page's own scripts). Records performance.now() (time since navigation start) when an <svg>
-// first appears inside '#view-panel' (dom) and when the frame after it has been rendered (frame).
+// is, before the page's own scripts). Records performance.now() (time since navigation start) when a visible
+// <svg> first appears inside '#view-panel' (dom), when the frame after it has been rendered (frame), and when the
+// app runs with its chart on screen (live: <html data-app="live"> and a chart; the static page has no app).
+// When done it logs one console line, "bench:first-chart {json}": the benchmark waits for that line rather
+// than polling the page, which would run the tool's own scripts in the page while it loads.
 (() => {
-  const mark = { dom: null, frame: null };
-  window.__benchFirstChart = mark;
+  const mark = { dom: null, frame: null, live: null };
+  const finish = () => {
+    const app = document.querySelector('script[type="module"]') !== null;
+    if (mark.frame !== null && (mark.live !== null || !app))
+      console.debug(`bench:first-chart ${JSON.stringify(mark)}`);
+  };
   const observer = new MutationObserver((records) => {
-    if (mark.dom !== null) return;
-    const added = records.some((r) =>
-      [...r.addedNodes].some((n) => n.nodeType === 1 && (n.localName === 'svg' || n.querySelector('svg'))),
-    );
-    if (!added || !document.querySelector('#view-panel svg')) return;
-    mark.dom = performance.now();
-    observer.disconnect();
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        mark.frame = performance.now();
-        channel.port1.close();
-      };
-      channel.port2.postMessage(0);
-    });
+    if (mark.dom === null) {
+      // A chart came, or <html> changed (the app going live).
+      const changed = records.some(
+        (r) =>
+          r.type === 'attributes' ||
+          [...r.addedNodes].some(
+            (n) => n.nodeType === 1 && (n.localName === 'svg' || n.querySelector('svg')),
+          ),
+      );
+      // On screen: prerendered markup the page hides (html.no-prerender: it does not fit the address) does not
+      // count. Checked from the markup, not with layout, so the check itself costs the page nothing.
+      const hidden = document.documentElement.classList.contains('no-prerender');
+      const shown =
+        changed &&
+        [...document.querySelectorAll('#view-panel svg')].some(
+          (svg) => !hidden || !svg.closest('[data-prerendered]'),
+        );
+      if (shown) {
+        mark.dom = performance.now();
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            mark.frame = performance.now();
+            channel.port1.close();
+            finish();
+          };
+          channel.port2.postMessage(0);
+        });
+      }
+    }
+    if (
+      mark.live === null &&
+      document.documentElement.dataset.app === 'live' &&
+      document.querySelector('#view-panel .plot-host svg')
+    ) {
+      mark.live = performance.now();
+      observer.disconnect();
+      finish();
+    }
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-app'],
+  });
 })();
