@@ -13,8 +13,11 @@ import { PRERENDER, type Prerender } from './lib/prerender/context.ts';
 
 export { headGuard } from './lib/prerender/guard.ts';
 
-/** The widths the charts are drawn at: the explorer's chart column and a typical embed, on a laptop. */
-export const PRERENDER_WIDTHS = { explorer: 880, embed: 640 } as const;
+/**
+ * The widths the charts are drawn at: the explorer's chart column in a 1280-pixel-wide window, and a typical
+ * embed in an article column. Elsewhere the SVG scales until the app redraws it at the real width.
+ */
+export const PRERENDER_WIDTHS = { explorer: 924, embed: 640 } as const;
 
 /** Svelte's hydration markers: nothing hydrates this markup, so they are left out. */
 const MARKERS = /<!--(?:\[-?\d*!?|\]|[a-z0-9]{0,12})-->/g;

@@ -117,6 +117,17 @@ describe('before any script has run', () => {
     await context.close();
   });
 
+  it('with JavaScript off, the explorer shows the chart and says what needs JavaScript', async () => {
+    const { page, context } = await openPage(browser, null, { javaScriptEnabled: false });
+    await page.goto(baseURL());
+    await expect(page.locator('#view-panel svg').first().isVisible()).resolves.toBe(true);
+    // (Playwright's text queries skip <noscript>: the notice is found by its place.)
+    const notice = page.locator('noscript p.notice');
+    await expect(notice.isVisible()).resolves.toBe(true);
+    await expect(notice.textContent()).resolves.toMatch(/need JavaScript/);
+    await context.close();
+  });
+
   it('gives the embed the theme of its address at once', async () => {
     const { page, context } = await withoutScripts('embed.html?theme=dark');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
