@@ -128,6 +128,17 @@ describe('before any script has run', () => {
     await context.close();
   });
 
+  it.each(['', 'embed.html', '?force=kent'])(
+    '"/%s" says so when its script cannot be fetched, and keeps what the HTML shows',
+    async (path) => {
+      const { page, context } = await withoutScripts(path);
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/script could not be loaded/);
+      if (!path.includes('?'))
+        await expect(page.locator('#view-panel svg').first().isVisible()).resolves.toBe(true);
+      await context.close();
+    },
+  );
+
   it('gives the embed the theme of its address at once', async () => {
     const { page, context } = await withoutScripts('embed.html?theme=dark');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');

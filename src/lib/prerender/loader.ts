@@ -21,6 +21,16 @@ export function loadDeferred(list: Deferred): void {
       script.type = 'module';
       script.crossOrigin = '';
       script.src = href;
+      // The app's script, or a file it imports, could not be fetched: say so rather than leave a page that
+      // looks ready and does nothing.
+      script.onerror = () => {
+        const note = document.createElement('p');
+        note.className = 'notice';
+        note.setAttribute('role', 'alert');
+        note.textContent =
+          "This page's script could not be loaded, so nothing on it responds. Reload the page to try again.";
+        document.body.prepend(note);
+      };
       document.head.appendChild(script);
     } else {
       const link = document.createElement('link');
