@@ -1,12 +1,13 @@
 /**
- * A value that follows another one frame late. For a secondary chart: a change then redraws the main chart
- * in the frame it was made in, and the secondary chart in the next, rather than both in one long frame.
- * Where effects do not run (the build-time render) it stays the first value, which is then the current one.
+ * A value that follows another one frame late, for secondary charts: a new view, or a change, draws the main
+ * chart in its own frame and the secondary ones in the next, rather than all in one long frame. Nothing
+ * (undefined) until the frame after mount; where effects do not run (the build-time render) it stays so, and
+ * secondary charts are left to the app.
  */
 import { untrack } from 'svelte';
 
-export function afterFrame<T>(get: () => T): { readonly current: T } {
-  let current = $state.raw(untrack(get));
+export function afterFrame<T>(get: () => T): { readonly current: T | undefined } {
+  let current = $state.raw<T | undefined>(undefined);
   $effect(() => {
     const next = get();
     if (next === untrack(() => current)) return;
