@@ -2,9 +2,8 @@
  * Scale: filterFigures + offencesByPeriod over 10k, 100k and 1M synthetic rows, against a typed-array loop
  * computing the same result, timed alternately in one process.
  */
-import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
-import { buildDataset, loadTable, type Dataset } from '../src/lib/data/load.ts';
+import { buildDataset, dataFilesIn, loadTable, type Dataset } from '../src/lib/data/load.ts';
 import { filterFigures, type Selection } from '../src/lib/query/filter.ts';
 import { offencesByPeriod, type OffencesInPeriod } from '../src/lib/query/rollup.ts';
 import { loopQuery, toMasks, toTyped } from './loop.ts';
@@ -67,16 +66,16 @@ function time<T>(f: () => T): [number, T] {
 }
 
 export async function runScale(dataDir: string, log: (s: string) => void): Promise<ScaleResult[]> {
-  const path = (f: string) => join(dataDir, f);
+  const files = dataFilesIn(dataDir);
   const small = {
-    sources: await loadTable(path('sources.csv')),
-    areas: await loadTable(path('areas.csv')),
-    periods: await loadTable(path('periods.csv')),
-    platforms: await loadTable(path('platforms.csv')),
-    labels: await loadTable(path('platform-labels.csv')),
-    population: await loadTable(path('population.csv')),
+    sources: await loadTable(files.sources),
+    areas: await loadTable(files.areas),
+    periods: await loadTable(files.periods),
+    platforms: await loadTable(files.platforms),
+    labels: await loadTable(files.labels),
+    population: await loadTable(files.population),
   };
-  const base = buildDataset({ ...small, figures: await loadTable(path('figures.csv')) });
+  const base = buildDataset({ ...small, figures: await loadTable(files.figures) });
   const vocab = {
     areas: [...base.areas.keys()],
     periods: base.periods,

@@ -8,7 +8,7 @@ import { render } from 'svelte/server';
 import { JSDOM } from 'jsdom';
 import App from './App.svelte';
 import Embed from './Embed.svelte';
-import { loadDataset, type DataFiles, type Dataset } from './lib/data/load.ts';
+import { dataFilesIn, loadDataset, type Dataset } from './lib/data/load.ts';
 import { PRERENDER, type Prerender } from './lib/prerender/context.ts';
 
 export { headGuard } from './lib/prerender/guard.ts';
@@ -36,8 +36,9 @@ function renderPage(page: Component<{ preloaded?: Dataset }>, preloaded: Dataset
   return holder.innerHTML;
 }
 
-export async function prerenderPages(files: DataFiles): Promise<{ explorer: string; embed: string }> {
-  const preloaded = await loadDataset(files);
+/** The two pages' markup, from the dataset in `dataDir` (the project's data/). */
+export async function prerenderPages(dataDir: string): Promise<{ explorer: string; embed: string }> {
+  const preloaded = await loadDataset(dataFilesIn(dataDir));
   return {
     explorer: renderPage(App, preloaded, PRERENDER_WIDTHS.explorer),
     embed: renderPage(Embed, preloaded, PRERENDER_WIDTHS.embed),

@@ -1,19 +1,16 @@
 /** Test helpers: the bundled dataset read from disk with the app's own loader, and small synthetic datasets. */
 import * as aq from 'arquero';
 import { join } from 'node:path';
-import { buildDataset, loadDataset, type DataFiles, type Dataset } from '../../src/lib/data/load.ts';
+import {
+  buildDataset,
+  dataFilesIn,
+  loadDataset,
+  type DataFiles,
+  type Dataset,
+} from '../../src/lib/data/load.ts';
 import { FIGURE_COLUMNS, type Figure, type Population, type Source } from '../../src/lib/data/schema.ts';
 
-const dir = join(import.meta.dirname, '..', '..', 'data');
-export const dataFiles: DataFiles = {
-  figures: join(dir, 'figures.csv'),
-  sources: join(dir, 'sources.csv'),
-  areas: join(dir, 'areas.csv'),
-  periods: join(dir, 'periods.csv'),
-  platforms: join(dir, 'platforms.csv'),
-  labels: join(dir, 'platform-labels.csv'),
-  population: join(dir, 'population.csv'),
-};
+export const dataFiles: DataFiles = dataFilesIn(join(import.meta.dirname, '..', '..', 'data'));
 
 let cached: Promise<Dataset> | undefined;
 export const bundledDataset = (): Promise<Dataset> => (cached ??= loadDataset(dataFiles));

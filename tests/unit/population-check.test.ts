@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkData, DATA_FILES } from '../../src/lib/data/check-files.ts';
+import { checkData } from '../../src/lib/data/check-files.ts';
+import { DATA_FILES } from '../../src/lib/data/load.ts';
 import { checkPopulation } from '../../src/lib/data/validate.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'data');

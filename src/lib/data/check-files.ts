@@ -1,6 +1,7 @@
 /** Runs every data-file rule over the text of the bundled files; pure, so the tests can feed it broken files. */
 import * as aq from 'arquero';
 import { FIGURE_COLUMNS, POPULATION_COLUMNS } from './schema.ts';
+import { DATA_FILES } from './load.ts';
 import {
   checkArea,
   checkFigure,
@@ -14,16 +15,6 @@ import {
   type Problem,
   type RawRow,
 } from './validate.ts';
-
-export const DATA_FILES = {
-  figures: 'figures.csv',
-  sources: 'sources.csv',
-  areas: 'areas.csv',
-  periods: 'periods.csv',
-  platforms: 'platforms.csv',
-  labels: 'platform-labels.csv',
-  population: 'population.csv',
-} as const;
 
 interface Parsed {
   file: string;

@@ -18,6 +18,25 @@ export interface DataFiles {
   population: string;
 }
 
+/** The file names of the dataset in data/. */
+export const DATA_FILES: { readonly [K in keyof DataFiles]: string } = {
+  figures: 'figures.csv',
+  sources: 'sources.csv',
+  areas: 'areas.csv',
+  periods: 'periods.csv',
+  platforms: 'platforms.csv',
+  labels: 'platform-labels.csv',
+  population: 'population.csv',
+};
+
+/** The dataset's files in a folder (Node: a path to data/). */
+export function dataFilesIn(dir: string): DataFiles {
+  const at = (name: string) => `${dir.replace(/\/$/, '')}/${name}`;
+  return Object.fromEntries(
+    Object.entries(DATA_FILES).map(([k, name]) => [k, at(name)]),
+  ) as unknown as DataFiles;
+}
+
 export interface Dataset {
   /** Every figure row, columns as in {@link Figure}. Never mutated. */
   figures: ColumnTable;

@@ -16,7 +16,7 @@ import { PRERENDERED_ATTR } from '../prerender/context.ts';
 import type { Deferred } from '../prerender/loader.ts';
 
 interface PrerenderModule {
-  prerenderPages(files: Record<string, string>): Promise<{ explorer: string; embed: string }>;
+  prerenderPages(dataDir: string): Promise<{ explorer: string; embed: string }>;
   headGuard(page: 'explorer' | 'embed', deferred: Deferred): string;
 }
 
@@ -75,16 +75,7 @@ export function prerender(): Plugin {
       });
       try {
         const mod = (await server.ssrLoadModule('/src/prerender.ts')) as unknown as PrerenderModule;
-        const data = (file: string) => join(config.root, 'data', file);
-        const pages = await mod.prerenderPages({
-          figures: data('figures.csv'),
-          sources: data('sources.csv'),
-          areas: data('areas.csv'),
-          periods: data('periods.csv'),
-          platforms: data('platforms.csv'),
-          labels: data('platform-labels.csv'),
-          population: data('population.csv'),
-        });
+        const pages = await mod.prerenderPages(join(config.root, 'data'));
         const outDir = resolve(config.root, config.build.outDir);
         for (const { file, mount, page } of PAGES) {
           const path = join(outDir, file);
