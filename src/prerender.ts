@@ -27,6 +27,8 @@ function renderPage(page: Component<{ preloaded?: Dataset }>, preloaded: Dataset
   const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
   const at: Prerender = { document, width, charts: [] };
   const { body } = render(page, { props: { preloaded }, context: new Map([[PRERENDER, at]]) });
+  // Svelte's own server output (its text escaped), from the bundled data and no address, parsed by jsdom at
+  // build time with scripts off: only to find the chart hosts. Nothing from a URL or a reader comes in here.
   const holder = document.createElement('div');
   holder.innerHTML = body.replace(MARKERS, '');
   const hosts = holder.querySelectorAll('.plot-host');
