@@ -34,6 +34,15 @@ async function shown(locator: Locator): Promise<number> {
   return locator.count();
 }
 
+/**
+ * Waits out the frame after which secondary charts (platform panels after the first, the tile map) are drawn:
+ * they follow the main chart a frame later (src/lib/state/after-frame.svelte.ts). Twice, for margin.
+ */
+async function secondaryChartsDrawn(page: Page): Promise<void> {
+  for (let i = 0; i < 2; i++)
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done))));
+}
+
 const svgText = (page: Page) =>
   page.locator('#view-panel svg').evaluateAll((svgs) => svgs.map((s) => s.outerHTML).join('\n'));
 
@@ -80,10 +89,12 @@ describe('a researcher exploring Hampshire', () => {
     await pickHampshireNineMonths(page);
     await page.getByRole('tab', { name: 'Platforms' }).click();
     await page.getByRole('region', { name: /First nine months/ }).waitFor();
+    await secondaryChartsDrawn(page);
     const before = await svgText(page);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
     await page.getByRole('checkbox', { name: '18 months (Apr 2017–Sep 2018)' }).check();
     await page.getByRole('region', { name: 'Hampshire, 18 months (Apr 2017–Sep 2018)' }).waitFor();
+    await secondaryChartsDrawn(page);
     const after = await svgText(page);
     expect(after).not.toBe(before);
     expect(after).toContain('Instagram');
@@ -102,6 +113,7 @@ describe('a researcher exploring Hampshire', () => {
     expect(url).toContain('view=platforms');
     expect(url).toContain('force=hampshire');
     const summary = await first.page.locator('.summary').textContent();
+    await secondaryChartsDrawn(first.page);
     const charts = await svgText(first.page);
 
     const second = await openPage(browser, url);
@@ -110,6 +122,7 @@ describe('a researcher exploring Hampshire', () => {
     await expect(
       second.page.getByRole('tab', { name: 'Platforms' }).getAttribute('aria-selected'),
     ).resolves.toBe('true');
+    await secondaryChartsDrawn(second.page);
     expect(await svgText(second.page)).toBe(charts);
     await first.context.close();
     await second.context.close();
