@@ -1,10 +1,10 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
-import { arqueroStandIns } from './src/lib/vendor/plugin.ts';
-import { preloadData } from './src/lib/vendor/preload.ts';
-import { prerender } from './src/lib/vendor/prerender.ts';
-import { leanFigures } from './src/lib/vendor/lean-figures.ts';
+import { arqueroStandIns } from './build/arquero-stand-ins.ts';
+import { preloadData } from './build/preload.ts';
+import { prerender } from './build/prerender.ts';
+import { leanFigures } from './build/lean-figures.ts';
 
 // Relative base: the built app works from any sub-path of a static host.
 export default defineConfig({

@@ -1,5 +1,5 @@
 /**
- * The built pages carry their default view as markup (src/prerender.ts): the first chart is painted from the
+ * The built pages carry their default view as markup (build/render.ts): the first chart is painted from the
  * HTML alone, it is the very chart the app then draws, it is accessible before any script has run, it is never
  * shown where the address asks for something else, and the app takes over without a second view panel.
  */

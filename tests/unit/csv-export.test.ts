@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
-import { toCSV, neutralise } from '../../src/lib/data/csv-export.ts';
+import { toCSV, neutralise } from '../../src/lib/export/csv.ts';
 
 describe('CSV export', () => {
   it('neutralises cells a spreadsheet would run as formulas', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+
 import fc from 'fast-check';
-import { estimateOf, formatEstimate, sumEstimates, type Estimate } from '../../src/lib/query/estimate.ts';
+import { estimateOf, sumEstimates, type Estimate } from '../../src/lib/query/estimate.ts';
 import type { Qualifier } from '../../src/lib/data/schema.ts';
+import { formatEstimate } from '../../src/lib/words/numbers.ts';
 
 describe('estimates', () => {
   it('keeps exact, at-least, approximate and suppressed figures distinct', () => {

@@ -16,8 +16,8 @@ import {
   type Qualifier,
 } from '../../src/lib/data/schema.ts';
 import { checkFigure } from '../../src/lib/data/validate.ts';
-import { figuresToImportCSV, importFigures, type ImportResult } from '../../src/lib/data/import.ts';
-import { readRecords, type Delimiter } from '../../src/lib/data/import-text.ts';
+import { figuresToImportCSV, importFigures, type ImportResult } from '../../src/lib/import/import.ts';
+import { readRecords, type Delimiter } from '../../src/lib/import/records.ts';
 
 let ds: Dataset;
 beforeAll(async () => {

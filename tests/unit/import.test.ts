@@ -18,11 +18,11 @@ import {
   isUserFigure,
   labelForUnknown,
   templateCSV,
-  withImported,
   type ImportedData,
   type ImportResult,
-} from '../../src/lib/data/import.ts';
-import { readRecords, scanRecords } from '../../src/lib/data/import-text.ts';
+} from '../../src/lib/import/import.ts';
+import { readRecords, scanRecords } from '../../src/lib/import/records.ts';
+import { withImported } from '../../src/lib/import/merge.ts';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'import');
 const bytes = (name: string) => new Uint8Array(readFileSync(join(dir, name)));

@@ -1,7 +1,7 @@
-/** The embed's lighter figures file (src/lib/vendor/lean-figures.ts): the same figures, fewer columns. */
+/** The embed's lighter figures file (build/lean-figures.ts): the same figures, fewer columns. */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { LEAN_DROPS, leanFiguresCSV } from '../../src/lib/vendor/lean-figures.ts';
+import { LEAN_DROPS, leanFiguresCSV } from '../../build/lean-figures.ts';
 import { buildDataset, figureObjects, figuresFromCSV, loadTable } from '../../src/lib/data/load.ts';
 import { dataFiles } from '../support/dataset.ts';
 

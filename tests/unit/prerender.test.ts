@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EMBED_ALLOWED, EXPLORER_ALLOWED, headGuard, prerenderFits } from '../../src/lib/prerender/guard.ts';
 import { NO_PRERENDER } from '../../src/lib/prerender/context.ts';
-import { injectPrerendered, takeLoadingTags } from '../../src/lib/vendor/prerender.ts';
+import { injectPrerendered, takeLoadingTags } from '../../build/prerender.ts';
 import type { Deferred } from '../../src/lib/prerender/loader.ts';
 import { JSDOM } from 'jsdom';
 

@@ -3,27 +3,36 @@
  * data (never over a missing denominator, never over an overlapping sum).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import fc from 'fast-check';
 import { isoDay, overlappingPair } from '../support/arbitraries.ts';
+
 import { readFileSync } from 'node:fs';
+
 import { join } from 'node:path';
+
 import * as aq from 'arquero';
 import { bundledDataset, figure, population, syntheticDataset } from '../support/dataset.ts';
+
 import type { Dataset } from '../../src/lib/data/load.ts';
 import type { Figure, Population, Source } from '../../src/lib/data/schema.ts';
 import { resolveFacts } from '../../src/lib/query/resolve.ts';
+
 import { FactIndex } from '../../src/lib/query/aggregate.ts';
+
 import { addEstimates, estimateOf } from '../../src/lib/query/estimate.ts';
+
 import { OverlapError, durationDays, periodKey } from '../../src/lib/query/period.ts';
+
 import {
   RATE_WORDING,
   SMALL_BASE,
   aggregateRate,
   forceRate,
   forceRateAcrossPeriods,
-  formatRate,
   rateOf,
 } from '../../src/lib/query/rates.ts';
+import { formatRate } from '../../src/lib/words/numbers.ts';
 
 const NINE_MONTHS = '2017-04-03..2018-01-02';
 const FY1718 = '2017-04-03..2018-03-31';

@@ -3,9 +3,12 @@
  * They run the app's own loader on the bundled files.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { bundledDataset } from '../support/dataset.ts';
+
 import type { Dataset } from '../../src/lib/data/load.ts';
 import { resolveFacts } from '../../src/lib/query/resolve.ts';
+
 import {
   FactIndex,
   compareAggregate,
@@ -13,8 +16,9 @@ import {
   totalAcrossForces,
   totalAcrossPeriods,
 } from '../../src/lib/query/aggregate.ts';
+
 import { OverlapError } from '../../src/lib/query/period.ts';
-import { formatEstimate } from '../../src/lib/query/estimate.ts';
+import { formatEstimate } from '../../src/lib/words/numbers.ts';
 
 const NINE_MONTHS = '2017-04-03..2018-01-02';
 const FY1718 = '2017-04-03..2018-03-31';

@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledDataset } from '../support/dataset.ts';
 import type { Dataset } from '../../src/lib/data/load.ts';
-import { importFigures, type ImportedData } from '../../src/lib/data/import.ts';
-import { STORE_KEY, forgetYours, restoreYours, saveYours } from '../../src/lib/state/yours.ts';
+import { importFigures, type ImportedData } from '../../src/lib/import/import.ts';
+import { STORE_KEY, forgetYours, restoreYours, saveYours } from '../../src/lib/import/persistence.ts';
 
 /** A Storage backed by a Map, as the browser's behaves. */
 function memoryStorage(): Storage {

@@ -45,5 +45,3 @@ export function decorateMarks<T extends Element>(chart: T): T {
 export const FIGURE_HREF = '#figure-';
 export const figureHref = (d: { fact: { preferred: { id: string } } | null }): string | null =>
   d.fact ? FIGURE_HREF + d.fact.preferred.id : null;
-
-export const fmt = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });

@@ -2,7 +2,8 @@
 import * as Plot from '@observablehq/plot';
 import type { ForcesView } from '../views/forces.ts';
 import { FORCE_SCHEME, NO_DATA_COLOUR } from './domains.ts';
-import { figureHref, finish, fmt, type ChartOptions } from './common.ts';
+import { figureHref, finish, type ChartOptions } from './common.ts';
+import { formatNumber } from '../words/numbers.ts';
 
 const BAR = '#0072B2';
 const SELECTED = '#D55E00';
@@ -22,7 +23,7 @@ export function forcesChart(
       marginRight: 56,
       ariaLabel: view.title,
       ariaDescription: bars
-        .map((b) => `${b.name} ${b.atLeast ? 'at least ' : ''}${fmt.format(b.lo)}`)
+        .map((b) => `${b.name} ${b.atLeast ? 'at least ' : ''}${formatNumber(b.lo)}`)
         .join(', '),
       x: { label: view.measure, grid: true, domain: [0, max * 1.08], nice: true },
       y: { label: null, domain: bars.map((b) => b.name) },
@@ -42,7 +43,7 @@ export function forcesChart(
           fill: 'currentColor',
           pointerEvents: 'none',
           text: (d) =>
-            `${d.approximate ? '≈' : ''}${fmt.format(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
+            `${d.approximate ? '≈' : ''}${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
         }),
         // The person's own imported figures: outlined, and labelled in words.
         Plot.barX(
@@ -71,7 +72,7 @@ export function tileMap(view: ForcesView, { width, document }: ChartOptions): SV
       margin: 10,
       ariaLabel: `Tile map of the 43 forces of England and Wales, ${view.period?.label ?? ''}`,
       ariaDescription: view.tiles
-        .map((t) => `${t.name}: ${t.value === null ? 'no data' : fmt.format(t.value)}`)
+        .map((t) => `${t.name}: ${t.value === null ? 'no data' : formatNumber(t.value)}`)
         .join(', '),
       x: { axis: null, domain: Array.from({ length: cols }, (_, i) => i), padding: 0.06 },
       y: { axis: null, domain: Array.from({ length: rows }, (_, i) => i), padding: 0.06 },

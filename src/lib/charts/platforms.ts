@@ -1,7 +1,8 @@
 /** Platform records for one area and period: one bar per label as published; combined labels outlined. */
 import * as Plot from '@observablehq/plot';
 import type { PlatformPanel } from '../views/platforms.ts';
-import { figureHref, finish, fmt, type ChartOptions } from './common.ts';
+import { figureHref, finish, type ChartOptions } from './common.ts';
+import { formatNumber } from '../words/numbers.ts';
 
 export const displayLabel = (bar: { label: string; combined: boolean }) =>
   bar.combined ? `${bar.label} (combined)` : bar.label;
@@ -37,8 +38,9 @@ export function platformChart(
       marginRight: 48,
       ariaLabel: `Platform records, ${panel.title}`,
       ariaDescription:
-        bars.map((b) => `${displayLabel(b)}: ${b.atLeast ? 'at least ' : ''}${fmt.format(b.lo)}`).join('; ') +
-        `. Denominator: ${panel.denominator}.`,
+        bars
+          .map((b) => `${displayLabel(b)}: ${b.atLeast ? 'at least ' : ''}${formatNumber(b.lo)}`)
+          .join('; ') + `. Denominator: ${panel.denominator}.`,
       x: { label: 'Platform records', grid: true, domain: [0, max * 1.1], nice: true },
       y: {
         label: null,
@@ -63,7 +65,7 @@ export function platformChart(
           x: 'lo',
           y: 'y',
           text: (d) =>
-            `${fmt.format(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
+            `${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
           dx: 4,
           textAnchor: 'start',
           fill: 'currentColor',

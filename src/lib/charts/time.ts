@@ -2,7 +2,8 @@
 import * as Plot from '@observablehq/plot';
 import type { TimeView } from '../views/time.ts';
 import { SERIES_COLOURS } from './domains.ts';
-import { figureHref, finish, fmt, type ChartOptions } from './common.ts';
+import { figureHref, finish, type ChartOptions } from './common.ts';
+import { formatNumber } from '../words/numbers.ts';
 
 export function seriesColours(view: TimeView): Map<string, string> {
   return new Map(view.series.map((s, i) => [s.id, SERIES_COLOURS[i % SERIES_COLOURS.length]!]));
@@ -18,7 +19,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
   const describe = view.series
     .map((s) => {
       const pts = view.points.filter((p) => p.series === s.id);
-      return `${s.name}: ${pts.length ? pts.map((p) => `${p.periodLabel} ${p.atLeast ? 'at least ' : ''}${fmt.format(p.lo)}`).join(', ') : 'no figures'}`;
+      return `${s.name}: ${pts.length ? pts.map((p) => `${p.periodLabel} ${p.atLeast ? 'at least ' : ''}${formatNumber(p.lo)}`).join(', ') : 'no figures'}`;
     })
     .join('. ');
   return finish(

@@ -1,6 +1,6 @@
 /**
  * The embed page's data files: the shared ones, and the figures without the columns only the explorer shows
- * (note and evidence; see src/lib/vendor/lean-figures.ts). Nothing else in the embed's files differs.
+ * (note and evidence; see build/lean-figures.ts). Nothing else in the embed's files differs.
  */
 import figures from 'virtual:figures-lean.csv';
 import { sharedFiles } from './bundled-shared.ts';

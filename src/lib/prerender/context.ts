@@ -1,4 +1,4 @@
-/** Names shared by the build-time render (src/prerender.ts), its head guard and the pages' start. */
+/** Names shared by the build-time render (build/render.ts), its head guard and the pages' start. */
 
 /** The class on <html> that says the prerendered markup does not fit this address. */
 export const NO_PRERENDER = 'no-prerender';

@@ -1,5 +1,5 @@
 /**
- * The built pages hold their default chart as markup (src/prerender.ts). That markup is only true for the
+ * The built pages hold their default chart as markup (build/render.ts). That markup is only true for the
  * default view: a link with filters or another view needs the app. The decision is made by a small inline
  * script first in the page's <head>, before any markup or stylesheet (see {@link headGuard}): when the markup
  * does not fit, it marks <html> with NO_PRERENDER and a style hides the markup, so it is never seen; the app

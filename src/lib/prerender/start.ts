@@ -1,5 +1,5 @@
 /**
- * Starts a page's app over its prerendered markup (src/prerender.ts). When the markup is on screen (it fits
+ * Starts a page's app over its prerendered markup (build/render.ts). When the markup is on screen (it fits
  * the address, see ./guard.ts), the figures are loaded first and the markup is swapped for the live app within
  * one task, so no frame shows a loading message in between. Otherwise the app starts at once and shows its
  * own loading state. Either way <html data-app="live"> says the app is running.

@@ -63,18 +63,3 @@ export function addEstimates(a: Estimate, b: Estimate): Estimate {
 export const sumEstimates = (parts: readonly Estimate[]): Estimate => parts.reduce(addEstimates, ZERO);
 
 export const isExact = (e: Estimate): boolean => e.lo === e.hi && !e.approximate;
-
-const fmt = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-export const formatNumber = (n: number): string => fmt.format(n);
-
-/** "62", "≈ 992", "200 or more", "62 to 70", "62 or more (1 part suppressed)". */
-export function formatEstimate(e: Estimate): string {
-  const approx = e.approximate ? '≈ ' : '';
-  let text: string;
-  if (e.lo === e.hi) text = `${approx}${formatNumber(e.lo)}`;
-  else if (e.hi === Infinity) text = `${approx}${formatNumber(e.lo)} or more`;
-  else text = `${approx}${formatNumber(e.lo)} to ${formatNumber(e.hi)}`;
-  if (e.suppressedParts > 0)
-    text += ` (${e.suppressedParts} suppressed part${e.suppressedParts > 1 ? 's' : ''})`;
-  return text;
-}

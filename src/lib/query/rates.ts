@@ -89,22 +89,6 @@ export function rateOf(estimate: Estimate, children: number): RateEstimate {
   };
 }
 
-const fmt = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-/** A rate to one decimal: "41.8", "1,234.5". */
-export const formatRateValue = (n: number): string => fmt.format(n);
-
-/** "41.8", "≈ 41.8", "41.8 or more", "0.0 to 2.5 (1 suppressed part)"; the wording of the base goes beside it. */
-export function formatRate(r: RateEstimate): string {
-  const approx = r.approximate ? '≈ ' : '';
-  let text: string;
-  if (r.lo === r.hi) text = `${approx}${formatRateValue(r.lo)}`;
-  else if (r.hi === Infinity) text = `${approx}${formatRateValue(r.lo)} or more`;
-  else text = `${approx}${formatRateValue(r.lo)} to ${formatRateValue(r.hi)}`;
-  const n = r.count.suppressedParts;
-  if (n > 0) text += ` (${n} suppressed part${n > 1 ? 's' : ''})`;
-  return text;
-}
-
 /** What every rate answer carries, whether or not a rate could be given. */
 export interface RateCommon {
   area: string;

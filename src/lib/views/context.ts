@@ -4,11 +4,15 @@
  */
 import type { Dataset } from '../data/load.ts';
 import { isUserFigure, type Area, type Figure, type Period, type Source } from '../data/schema.ts';
+
 import { FactIndex } from '../query/aggregate.ts';
+
 import { resolveFacts, type Fact } from '../query/resolve.ts';
+
 import { estimateOfFigure } from '../query/aggregate.ts';
-import { formatEstimate } from '../query/estimate.ts';
+
 import type { ViewState } from '../state/url.ts';
+import { formatEstimate } from '../words/numbers.ts';
 
 export interface Context {
   ds: Dataset;

@@ -1,7 +1,7 @@
 /** Forces: one period's figures force by force (ranked), and the tile map of the 43 forces of England and Wales. */
 import type { Period } from '../data/schema.ts';
 import { estimateOfFigure, totalAcrossForces } from '../query/aggregate.ts';
-import { formatEstimate } from '../query/estimate.ts';
+
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from '../state/url.ts';
 import {
@@ -12,7 +12,9 @@ import {
   type Context,
   type Nearest,
 } from './context.ts';
+
 import { PER_WORDS, perWording, rateCell } from './measure.ts';
+import { formatEstimate } from '../words/numbers.ts';
 
 export interface ForceBar {
   area: string;

@@ -2,17 +2,12 @@
  * Counts or rates: what a force-level figure is drawn as. A rate is a count over the children of the forces
  * that reported it (src/lib/query/rates.ts); where a rate would not be honest, it is refused with a reason.
  */
-import { formatEstimate } from '../query/estimate.ts';
-import {
-  aggregateRate,
-  forceRate,
-  formatRate,
-  RATE_WORDING,
-  type RateBase,
-  type RateEstimate,
-} from '../query/rates.ts';
+import { aggregateRate, forceRate, RATE_WORDING, type RateBase, type RateEstimate } from '../query/rates.ts';
+
 import type { Per } from '../state/url.ts';
 import { areaName, type Context } from './context.ts';
+
+import { formatEstimate, formatNumber, formatRate } from '../words/numbers.ts';
 
 export const PER_BASE: Readonly<Record<Exclude<Per, 'count'>, RateBase>> = { u16: 'under16', u18: 'under18' };
 
@@ -37,8 +32,6 @@ export interface RateCell {
   /** Words for a tooltip: "41.8 per 100,000 … · 152 offences over 363,247 children". */
   text: string;
 }
-
-const fmt = new Intl.NumberFormat('en-GB');
 
 /** The rate for one area and period, or the reason there is none. */
 export function rateCell(
@@ -86,7 +79,7 @@ export function rateCell(
   ): RateCell {
     const parts = [
       `${formatRate(rate)} ${RATE_WORDING[base]}`,
-      `${formatEstimate(rate.count)} offences over ${fmt.format(rate.children)} children`,
+      `${formatEstimate(rate.count)} offences over ${formatNumber(rate.children)} children`,
     ];
     if (covered)
       parts.push(

@@ -1,11 +1,13 @@
 /** Platforms: platform records as published for each area and period, with their denominator, never split. */
 import type { Area, ShareBase } from '../data/schema.ts';
 import { estimateOfFigure, platformBreakdown } from '../query/aggregate.ts';
-import { formatEstimate } from '../query/estimate.ts';
+
 import { labelMatches, matchingLabels } from '../query/filter.ts';
+
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from '../state/url.ts';
 import { labelColour } from '../charts/domains.ts';
+
 import {
   describeFact,
   isUserFact,
@@ -16,6 +18,7 @@ import {
   type Context,
   type Nearest,
 } from './context.ts';
+import { formatEstimate } from '../words/numbers.ts';
 
 export const SHARE_BASE_WORDS: Record<ShareBase, string> = {
   platform_known: 'of offences where a platform was recorded',

@@ -1,12 +1,17 @@
 /** The table: every figure behind the view, with its qualifier, note, conflicts and source. */
 import { isUserFigure, type Figure } from '../data/schema.ts';
+
 import { filterFigures } from '../query/filter.ts';
+
 import type { Fact } from '../query/resolve.ts';
 import type { Per, ViewState } from '../state/url.ts';
-import { formatRate, POPULATION_CREDIT } from '../query/rates.ts';
+import { POPULATION_CREDIT } from '../query/rates.ts';
 import { perWording, rateCell } from './measure.ts';
+
 import { QUALIFIER_WORDS, areaName, displayValue, periodLabel, sourceOf, type Context } from './context.ts';
+
 import { SHARE_BASE_WORDS } from './platforms.ts';
+import { formatRate } from '../words/numbers.ts';
 
 export interface TableRow {
   id: string;

@@ -1,8 +1,11 @@
 /** Over time: offences (or rates) per period for the selected areas, gaps as gaps, and a covered total. */
 import type { Area, Period } from '../data/schema.ts';
 import { estimateOfFigure, totalAcrossForces } from '../query/aggregate.ts';
-import { formatEstimate, type Estimate } from '../query/estimate.ts';
-import { childrenOf, formatRate, rateOf } from '../query/rates.ts';
+
+import { type Estimate } from '../query/estimate.ts';
+
+import { childrenOf, rateOf } from '../query/rates.ts';
+
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from '../state/url.ts';
 import {
@@ -15,7 +18,10 @@ import {
   type Context,
   type Nearest,
 } from './context.ts';
+
 import { PER_BASE, PER_WORDS, perWording, rateCell } from './measure.ts';
+
+import { formatEstimate, formatNumber, formatRate } from '../words/numbers.ts';
 
 export const TOTAL_SERIES = '__total';
 
@@ -192,7 +198,7 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
         );
         const rate = rateOf(est, children);
         value = rate;
-        text = `${formatRate(rate)} ${perWording(state.per)} · ${formatEstimate(est)} offences over ${children.toLocaleString('en-GB')} children of the reporting forces`;
+        text = `${formatRate(rate)} ${perWording(state.per)} · ${formatEstimate(est)} offences over ${formatNumber(children)} children of the reporting forces`;
       }
       point(TOTAL_SERIES, name, p, value, {
         disagree: total.facts.some((f) => f.disagree),

@@ -1,6 +1,6 @@
 /**
  * A Vite plugin that writes each built page's default view into its HTML: after the client build, it renders
- * src/prerender.ts with Vite's server renderer (the same components, the bundled figures) and puts the markup
+ * build/render.ts with Vite's server renderer (the same components, the bundled figures) and puts the markup
  * inside the page's mount point, with the head script that hides it where the address asks for another view
  * (src/lib/prerender/guard.ts); that script also has the app's script and data requested once the markup is
  * parsed rather than from the <head> (src/lib/prerender/loader.ts). The browser then paints the first chart
@@ -10,10 +10,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createServer, type Plugin, type ResolvedConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { arqueroStandIns } from './plugin.ts';
+import { arqueroStandIns } from './arquero-stand-ins.ts';
 import { leanFigures } from './lean-figures.ts';
-import { PRERENDERED_ATTR } from '../prerender/context.ts';
-import type { Deferred } from '../prerender/loader.ts';
+import { PRERENDERED_ATTR } from '../src/lib/prerender/context.ts';
+import type { Deferred } from '../src/lib/prerender/loader.ts';
 
 interface PrerenderModule {
   prerenderPages(dataDir: string): Promise<{ explorer: string; embed: string }>;
@@ -74,7 +74,7 @@ export function prerender(): Plugin {
         optimizeDeps: { noDiscovery: true, include: [] },
       });
       try {
-        const mod = (await server.ssrLoadModule('/src/prerender.ts')) as unknown as PrerenderModule;
+        const mod = (await server.ssrLoadModule('/build/render.ts')) as unknown as PrerenderModule;
         const pages = await mod.prerenderPages(join(config.root, 'data'));
         const outDir = resolve(config.root, config.build.outDir);
         for (const { file, mount, page } of PAGES) {

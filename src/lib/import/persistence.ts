@@ -4,7 +4,7 @@
  * windows, some embeds): then nothing is kept and nothing fails.
  */
 import type { Dataset } from '../data/load.ts';
-import { figuresToImportCSV, importFigures, type ImportedData } from '../data/import.ts';
+import { figuresToImportCSV, importFigures, type ImportedData } from './import.ts';
 
 export const STORE_KEY = 'foi-explorer:your-figures';
 export type YoursMode = 'beside' | 'instead';

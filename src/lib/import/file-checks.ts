@@ -2,10 +2,10 @@
  * Checks across the accepted rows of one file: sources shared by rows, repeated rows, one fact given two
  * values, and overlapping periods of one series (figures that must never be added).
  */
-import type { Figure, Source } from './schema.ts';
-import { findDuplicates, type RawRow } from './validate.ts';
+import type { Figure, Source } from '../data/schema.ts';
+import { findDuplicates, type RawRow } from '../data/validate.ts';
 import { overlaps } from '../query/period.ts';
-import { USER_SOURCE, type RowSource } from './import-rows.ts';
+import { USER_SOURCE, type RowSource } from './rows.ts';
 
 /** Something to know about an accepted row (row ≥ 1) or about the file and its header (row 0). */
 export interface RowWarning {

@@ -4,9 +4,9 @@
  * so the UI can mark them "your data" anywhere.
  */
 import * as aq from 'arquero';
-import { makePeriod, type Dataset } from './load.ts';
-import { FIGURE_COLUMNS, type Period, type PeriodKind } from './schema.ts';
-import { labelForUnknown } from './import-rows.ts';
+import { makePeriod, type Dataset } from '../data/load.ts';
+import { FIGURE_COLUMNS, type Period, type PeriodKind } from '../data/schema.ts';
+import { labelForUnknown } from './rows.ts';
 import type { ImportedData } from './import.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -4,7 +4,7 @@
  * only rewrites what it recognises; anything else passes through unchanged to the shared row rules
  * (`checkFigure`), which name the problem.
  */
-import { MEASURES, QUALIFIERS, SHARE_BASES, SOURCE_KINDS, type Qualifier } from './schema.ts';
+import { MEASURES, QUALIFIERS, SHARE_BASES, SOURCE_KINDS, type Qualifier } from '../data/schema.ts';
 
 /** The import's columns, in template order. */
 export const IMPORT_COLUMNS = [

@@ -8,8 +8,8 @@ import type { Plugin } from 'vite';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const STANDS_IN: Readonly<Record<string, string>> = {
-  acorn: here('./acorn-stub.ts'),
-  '@uwdata/flechette': here('./flechette-stub.ts'),
+  acorn: here('./stand-ins/acorn.ts'),
+  '@uwdata/flechette': here('./stand-ins/flechette.ts'),
 };
 
 export function arqueroStandIns(): Plugin {

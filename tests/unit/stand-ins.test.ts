@@ -1,8 +1,8 @@
-/** The stand-ins of src/lib/vendor are what tests and the build load: nothing parses Arquero expressions. */
+/** The stand-ins of build/stand-ins are what tests and the build load: nothing parses Arquero expressions. */
 import { describe, expect, it } from 'vitest';
 import * as aq from 'arquero';
 
-describe('vendor stand-ins', () => {
+describe('Arquero stand-ins', () => {
   it('no expression parser is loaded: an Arquero expression string fails loudly', () => {
     // With the real acorn this filter would keep one row; with the stand-in Arquero cannot parse it.
     expect(() => aq.table({ a: [1, 2] }).filter('d => d.a > 1')).toThrow(/Expression parse error/);

@@ -1,10 +1,10 @@
 /**
- * One imported row: friendly spellings read (import-cells.ts), then the shared row rules of the bundled
+ * One imported row: friendly spellings read (cells.ts), then the shared row rules of the bundled
  * data's check (`checkFigure`, `checkSource` in validate.ts) decide, then the few rules only imported rows
  * need (negative or absurdly large numbers, contradictory markers). The outcome is a figure or the list
  * of reasons it is not one; never both, never neither.
  */
-import { parseValue, type Dataset } from './load.ts';
+import { parseValue, type Dataset } from '../data/load.ts';
 import {
   MEASURES,
   PLATFORM_MEASURES,
@@ -19,9 +19,9 @@ import {
   type ShareBase,
   type SourceKind,
   type Unit,
-} from './schema.ts';
-import { checkFigure, checkSource, type RawRow, type References } from './validate.ts';
-import { areaIndex, type AreaIndex } from './import-areas.ts';
+} from '../data/schema.ts';
+import { checkFigure, checkSource, type RawRow, type References } from '../data/validate.ts';
+import { areaIndex, type AreaIndex } from './areas.ts';
 import {
   foldLabel,
   normaliseMeasure,
@@ -33,7 +33,7 @@ import {
   readValue,
   unitWord,
   type ImportColumn,
-} from './import-cells.ts';
+} from './cells.ts';
 
 /** Why a cell keeps its row out. `value` is the cell as written (clipped to 200 characters). */
 export interface CellProblem {

@@ -2,11 +2,11 @@
  * The import file format as a person meets it: the template to download, what each column means, and the
  * export of figures in the same format (import → export → import gives the same figures).
  */
-import type { Dataset } from './load.ts';
-import { MEASURES, SHARE_BASES, type Figure, type Source } from './schema.ts';
-import { toCSV } from './csv-export.ts';
-import { IMPORT_COLUMNS, REQUIRED_COLUMNS, type ImportColumn } from './import-cells.ts';
-import { USER_SOURCE } from './import-rows.ts';
+import type { Dataset } from '../data/load.ts';
+import { MEASURES, SHARE_BASES, type Figure, type Source } from '../data/schema.ts';
+import { toCSV } from '../export/csv.ts';
+import { IMPORT_COLUMNS, REQUIRED_COLUMNS, type ImportColumn } from './cells.ts';
+import { USER_SOURCE } from './rows.ts';
 
 export interface TemplateColumn {
   name: ImportColumn;

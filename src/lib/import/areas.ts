@@ -3,8 +3,8 @@
  * ("Hampshire Constabulary"), in any case and spacing. Anything else is rejected, never guessed; a near
  * miss gets a "did you mean" from a deterministic, bounded search.
  */
-import type { Area } from './schema.ts';
-import type { Dataset } from './load.ts';
+import type { Area } from '../data/schema.ts';
+import type { Dataset } from '../data/load.ts';
 
 /** Folds a name for matching: case, "&", punctuation, hyphens and accents do not count. */
 export const foldName = (text: string): string =>

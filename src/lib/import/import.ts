@@ -16,32 +16,30 @@
  * - A platform label the dataset does not know is kept as written and listed in `unknownLabels`; give
  *   the dataset {@link labelForUnknown} for each.
  */
-import type { Dataset } from './load.ts';
-import type { Figure, Source } from './schema.ts';
+import type { Dataset } from '../data/load.ts';
+import type { Figure, Source } from '../data/schema.ts';
 import {
   IMPORT_MAX_BYTES,
   RefusedFile,
   decodeBytes,
-  detectDelimiter,
   normaliseNewlines,
-  readRecords,
   screenText,
   sizeError,
   utf8Length,
-  type CsvRecord,
-  type Delimiter,
-} from './import-text.ts';
-import { REQUIRED_COLUMNS, cellText, columnFor, type ImportColumn } from './import-cells.ts';
-import { RowChecker, clip, type CellProblem } from './import-rows.ts';
-import { SourceRegistry, seriesWarnings, type RowWarning } from './import-checks.ts';
+} from './decode.ts';
+import { detectDelimiter, readRecords, type CsvRecord, type Delimiter } from './records.ts';
+import { readHeader, shapeProblems } from './header.ts';
+import { cellText, columnFor, type ImportColumn } from './cells.ts';
+import { RowChecker, clip, type CellProblem } from './rows.ts';
+import { SourceRegistry, seriesWarnings, type RowWarning } from './file-checks.ts';
 
-export { IMPORT_MAX_BYTES, type Delimiter } from './import-text.ts';
-export { IMPORT_COLUMNS, type ImportColumn } from './import-cells.ts';
-export { didYouMean } from './import-areas.ts';
-export { USER_SOURCE, labelForUnknown, type CellProblem } from './import-rows.ts';
-export { withImported } from './import-merge.ts';
-export type { RowWarning } from './import-checks.ts';
-export { TEMPLATE_COLUMNS, templateCSV, figuresToImportCSV, type TemplateColumn } from './import-template.ts';
+export { IMPORT_MAX_BYTES } from './decode.ts';
+export type { Delimiter } from './records.ts';
+export { IMPORT_COLUMNS, type ImportColumn } from './cells.ts';
+export { didYouMean } from './areas.ts';
+export { USER_SOURCE, labelForUnknown, type CellProblem } from './rows.ts';
+export type { RowWarning } from './file-checks.ts';
+export { TEMPLATE_COLUMNS, templateCSV, figuresToImportCSV, type TemplateColumn } from './template.ts';
 
 export interface ImportOptions {
   /** Shown in messages and in the name of a source the file does not describe. */
@@ -86,7 +84,7 @@ export interface ImportedData {
 
 export type ImportResult = ImportedData | { ok: false; error: string };
 
-export { isUserFigure } from './schema.ts';
+export { isUserFigure } from '../data/schema.ts';
 
 const isBlank = (r: CsvRecord) =>
   !r.issue && !r.overflow && r.cells.every((c) => c == null || c.trim() === '');
@@ -228,88 +226,4 @@ function run(raw: string, ds: Dataset, options: ImportOptions): ImportResult {
       blankLines,
     },
   };
-}
-
-function readHeader(header: CsvRecord) {
-  if (header.issue)
-    throw new RefusedFile(
-      `The header (line ${header.line}) has a stray quote; fix it and load the file again.`,
-    );
-  if (header.overflow)
-    throw new RefusedFile(
-      `The header has ${header.width} columns; the import reads at most ${header.cells.length}.`,
-    );
-  const columns = header.cells.map((cell) => {
-    const text = cellText(cell);
-    return { header: text, column: text ? columnFor(text) : null };
-  });
-  const index = new Map<ImportColumn, number>();
-  columns.forEach(({ column }, i) => {
-    if (!column) return;
-    if (index.has(column))
-      throw new RefusedFile(
-        `The header names the column ${column} twice (columns ${index.get(column)! + 1} and ${i + 1}).`,
-      );
-    index.set(column, i);
-  });
-  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
-  if (index.size === 0)
-    throw new RefusedFile(
-      `Line ${header.line} is not a header: the first line must name the columns, at least ` +
-        `${REQUIRED_COLUMNS.join(', ')} (the template has them all). It reads "${clip(columns.map((c) => c.header).join(', '), 80)}".`,
-    );
-  if (missing.length)
-    throw new RefusedFile(
-      `The header (line ${header.line}) has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}. ` +
-        `It names: ${clip(
-          columns
-            .map((c) => c.header)
-            .filter(Boolean)
-            .join(', '),
-          200,
-        )}.`,
-    );
-  return { columns, index };
-}
-
-/** Problems with a record's shape: quoting mistakes, or text past the header's last column. */
-function shapeProblems(record: CsvRecord, width: number, name: (i: number) => string): CellProblem[] {
-  const { issue } = record;
-  if (issue?.kind === 'unclosed-quote')
-    return [
-      {
-        column: name(issue.cell),
-        reason:
-          `a quote opens here and never closes, so lines ${record.line} to ${issue.lastLine} ` +
-          '(the rest of the file) were read as one cell; close the quote, or double a quote inside a cell ("")',
-      },
-    ];
-  if (issue?.kind === 'text-after-quote')
-    return [
-      {
-        column: name(issue.cell),
-        reason:
-          `a closing quote is followed by ${JSON.stringify(issue.char)}, not by a delimiter: a quote inside a ` +
-          'cell must be doubled (""), and the cell quoted',
-      },
-    ];
-  if (record.overflow)
-    return [
-      {
-        column: `column ${record.cells.length + 1}`,
-        reason: `the row has ${record.width} cells, more than the ${record.cells.length} the import reads`,
-      },
-    ];
-  const extra = record.cells.slice(width).map(cellText);
-  const first = extra.findIndex(Boolean);
-  if (first < 0) return [];
-  return [
-    {
-      column: `column ${width + first + 1}`,
-      reason:
-        `the row has ${record.cells.length} cells but the header names ${width} columns: is a delimiter ` +
-        'inside a cell not in quotes?',
-      value: clip(extra[first]!),
-    },
-  ];
 }

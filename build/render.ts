@@ -1,17 +1,17 @@
 /**
- * The build-time render (run by the prerender plugin, src/lib/vendor/prerender.ts, through Vite's server
+ * The build-time render (run by the prerender plugin, build/prerender.ts, through Vite's server
  * renderer): the explorer and the embed page at their default view, with the bundled figures, as HTML. Each
  * built page then shows its first chart as soon as the HTML arrives; the app replaces the markup once it runs.
  */
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { JSDOM } from 'jsdom';
-import App from './App.svelte';
-import Embed from './Embed.svelte';
-import { dataFilesIn, loadDataset, type Dataset } from './lib/data/load.ts';
-import { PRERENDER, type Prerender } from './lib/prerender/context.ts';
+import App from '../src/App.svelte';
+import Embed from '../src/Embed.svelte';
+import { dataFilesIn, loadDataset, type Dataset } from '../src/lib/data/load.ts';
+import { PRERENDER, type Prerender } from '../src/lib/prerender/context.ts';
 
-export { headGuard } from './lib/prerender/guard.ts';
+export { headGuard } from '../src/lib/prerender/guard.ts';
 
 /**
  * The widths the charts are drawn at: the explorer's chart column in a 1280-pixel-wide window, and a typical
