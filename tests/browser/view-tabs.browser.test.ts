@@ -4,7 +4,7 @@ import { render } from 'vitest-browser-svelte';
 import { page, userEvent } from 'vitest/browser';
 import axe from 'axe-core';
 import Harness from './ViewTabsHarness.svelte';
-import { VIEWS, VIEW_NAMES, type View } from '../../src/lib/state/url.ts';
+import { VIEWS, VIEW_NAMES, type View } from '../../src/lib/views/state.ts';
 
 async function mount(initial: View = 'time') {
   const onchange = vi.fn<(view: View) => void>();

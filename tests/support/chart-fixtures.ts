@@ -8,7 +8,8 @@ import { makeContext, type Context } from '../../src/lib/views/context.ts';
 import { forcesView, type ForcesView } from '../../src/lib/views/forces.ts';
 import { platformView, type PlatformPanel } from '../../src/lib/views/platforms.ts';
 import { timeView, type TimeView } from '../../src/lib/views/time.ts';
-import { defaultState, type ViewState } from '../../src/lib/state/url.ts';
+import { defaultState } from '../../src/lib/state/url.ts';
+import { type ViewState } from '../../src/lib/views/state.ts';
 import { vocabularyOf } from '../../src/lib/state/explorer.svelte.ts';
 
 /** Snapshots are drawn at this width, whatever the screen. */

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  PERS,
-  VIEWS,
-  defaultState,
-  fromQuery,
-  toQuery,
-  type ViewState,
-  type Vocabulary,
-} from '../../src/lib/state/url.ts';
+import { defaultState, fromQuery, toQuery, type Vocabulary } from '../../src/lib/state/url.ts';
+import { PERS, VIEWS, type ViewState } from '../../src/lib/views/state.ts';
 
 const vocab: Vocabulary = {
   areas: ['avon-and-somerset', 'hampshire', 'kent', 'wales', 'england-and-wales'],

@@ -3,19 +3,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledDataset } from '../support/dataset.ts';
 import { makeContext, type Context } from '../../src/lib/views/context.ts';
 import { vocabularyOf } from '../../src/lib/state/explorer.svelte.ts';
-import { defaultState, type ViewState } from '../../src/lib/state/url.ts';
+import { defaultState } from '../../src/lib/state/url.ts';
+import { type ViewState } from '../../src/lib/views/state.ts';
 import { timeView } from '../../src/lib/views/time.ts';
 import { forcesView } from '../../src/lib/views/forces.ts';
 import { platformView } from '../../src/lib/views/platforms.ts';
 import { rateCell } from '../../src/lib/views/measure.ts';
 import { summarise } from '../../src/lib/views/summary.ts';
+import { factsInView } from '../../src/lib/views/table.ts';
 import {
   DATASET_COLUMNS,
   datasetRows,
   downloadColumns,
   downloadRows,
-  factsInView,
-} from '../../src/lib/views/table.ts';
+} from '../../src/lib/export/downloads.ts';
 
 let ctx: Context;
 let base: ViewState;

@@ -3,7 +3,6 @@
  * rescales a legend. Colours follow the Okabe–Ito palette (safe for the common colour-vision deficiencies);
  * grey is kept for "no data" alone.
  */
-import type { Dataset } from '../data/load.ts';
 import type { PlatformLabel } from '../data/schema.ts';
 
 export const PLATFORM_COLOURS: Readonly<Record<string, string>> = {
@@ -50,7 +49,3 @@ export function labelColour(label: PlatformLabel | undefined): string {
 /** Tile map colours for fixed thresholds (src/lib/views/forces.ts): the same legend for every filter. */
 export const FORCE_SCHEME = ['#eef4fb', '#c6dbef', '#9ecae1', '#4292c6', '#2171b5', '#08306b'];
 
-/** Period ids in their fixed order (by start, then end). */
-export const periodOrder = (ds: Dataset): string[] => ds.periods.map((p) => p.id);
-/** Area ids in their fixed order (the file's: forces A–Z, then other forces, then aggregates). */
-export const areaOrder = (ds: Dataset): string[] => [...ds.areas.keys()];

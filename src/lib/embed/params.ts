@@ -2,15 +2,8 @@
  * The embed page's own URL keys (theme, which parts show) beside the explorer's. pym.js parents add their
  * own query parameters; they are expected, not bad input.
  */
-import {
-  fromQuery,
-  readableQuery,
-  toQuery,
-  type Ignored,
-  type View,
-  type ViewState,
-  type Vocabulary,
-} from '../state/url.ts';
+import { fromQuery, readableQuery, toQuery, type Ignored, type Vocabulary } from '../state/url.ts';
+import { type View, type ViewState } from '../views/state.ts';
 
 export const THEMES = ['auto', 'light', 'dark', 'transparent'] as const;
 export type Theme = (typeof THEMES)[number];

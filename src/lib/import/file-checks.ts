@@ -4,7 +4,7 @@
  */
 import type { Figure, Source } from '../data/schema.ts';
 import { findDuplicates, type RawRow } from '../data/validate.ts';
-import { overlaps } from '../query/period.ts';
+import { overlaps, periodKeyOf } from '../query/period.ts';
 import { USER_SOURCE, type RowSource } from './rows.ts';
 
 /** Something to know about an accepted row (row ≥ 1) or about the file and its header (row 0). */
@@ -77,7 +77,7 @@ export function seriesWarnings(
     const firstOf = new Map<string, number>();
     for (const i of members) {
       const f = figures[i]!;
-      const key = `${f.period_start}..${f.period_end}`;
+      const key = periodKeyOf(f);
       const first = firstOf.get(key);
       if (first === undefined) firstOf.set(key, i);
       else if (show(figures[first]!) !== show(f))

@@ -8,6 +8,7 @@ import { makePeriod, type Dataset } from '../data/load.ts';
 import { FIGURE_COLUMNS, type Period, type PeriodKind } from '../data/schema.ts';
 import { labelForUnknown } from './rows.ts';
 import type { ImportedData } from './import.ts';
+import { periodKeyOf } from '../query/period.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const day = (date: string) => {
@@ -50,7 +51,7 @@ export function withImported(
   const keys = new Set(ds.periodByKey.keys());
   const ids = new Set(ds.periodById.keys());
   for (const f of data.figures) {
-    const key = `${f.period_start}..${f.period_end}`;
+    const key = periodKeyOf(f);
     if (keys.has(key)) continue;
     const p = userPeriod(f.period_start, f.period_end, ids);
     periods.push(p);

@@ -5,7 +5,7 @@
 import type { Dataset } from '../data/load.ts';
 import type { Figure, Measure } from '../data/schema.ts';
 import { estimateOf, sumEstimates, type Estimate } from './estimate.ts';
-import { assertDisjoint, parsePeriodKey, periodKey, type Interval } from './period.ts';
+import { assertDisjoint, parsePeriodKey, periodKey, type Interval, periodKeyOf } from './period.ts';
 import type { Fact } from './resolve.ts';
 
 /** Resolved facts indexed by area, measure and period key for quick lookup. */
@@ -17,7 +17,7 @@ export class FactIndex {
     this.facts = facts;
     for (const f of facts) {
       const p = f.preferred;
-      const k = FactIndex.key(p.area, p.measure, periodKey({ start: p.period_start, end: p.period_end }));
+      const k = FactIndex.key(p.area, p.measure, periodKeyOf(p));
       const list = this.byKey.get(k);
       if (list) list.push(f);
       else this.byKey.set(k, [f]);

@@ -10,6 +10,10 @@ export interface Interval {
 
 export const periodKey = (p: Interval): string => `${p.start}..${p.end}`;
 
+/** The period key of a figure (or any row with a period's start and end). */
+export const periodKeyOf = (f: { period_start: string; period_end: string }): string =>
+  periodKey({ start: f.period_start, end: f.period_end });
+
 export function parsePeriodKey(key: string): Interval | null {
   const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(key);
   return m && m[1]! <= m[2]! ? { start: m[1]!, end: m[2]! } : null;

@@ -4,16 +4,8 @@
  */
 import type { Dataset } from '../data/load.ts';
 import { OWNER_PREFIX } from '../query/filter.ts';
-import {
-  defaultState,
-  fromQuery,
-  toQuery,
-  type Ignored,
-  type Per,
-  type View,
-  type ViewState,
-  type Vocabulary,
-} from './url.ts';
+import { defaultState, fromQuery, toQuery, type Ignored, type Vocabulary } from './url.ts';
+import { type Per, type View, type ViewState } from '../views/state.ts';
 
 export function vocabularyOf(ds: Dataset): Vocabulary {
   const owners = [...new Set([...ds.platforms.values()].map((p) => p.owner))];

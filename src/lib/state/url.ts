@@ -3,36 +3,7 @@
  * the URL; unknown or stale values are dropped and reported, never thrown, never put into markup.
  */
 
-export const VIEWS = ['time', 'platforms', 'forces', 'table', 'coverage', 'sources'] as const;
-export type View = (typeof VIEWS)[number];
-
-export const VIEW_NAMES: Record<View, string> = {
-  time: 'Over time',
-  platforms: 'Platforms',
-  forces: 'Forces',
-  table: 'Table',
-  coverage: 'Coverage',
-  sources: 'Sources and notes',
-};
-
-export interface ViewState {
-  view: View;
-  /** Selected area ids, in the dataset's fixed order; empty = every area. */
-  areas: string[];
-  /** Platform ids and owner groups ("owner:meta"), in fixed order; empty = every platform. */
-  platforms: string[];
-  /** Selected period ids, in fixed order; empty = every period. */
-  periods: string[];
-  /** The one period the forces view and tile map show; null = chosen from the selection. */
-  focus: string | null;
-  /** Over time: only forces with a figure in every selected year. */
-  likeForLike: boolean;
-  /** Counts, or rates per 100,000 children under 16 or under 18. */
-  per: Per;
-}
-
-export const PERS = ['count', 'u16', 'u18'] as const;
-export type Per = (typeof PERS)[number];
+import { PERS, VIEWS, type Per, type View, type ViewState } from '../views/state.ts';
 
 /** The valid ids of each dimension, in their fixed display order. */
 export interface Vocabulary {

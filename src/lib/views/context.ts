@@ -11,8 +11,9 @@ import { resolveFacts, type Fact } from '../query/resolve.ts';
 
 import { estimateOfFigure } from '../query/aggregate.ts';
 
-import type { ViewState } from '../state/url.ts';
+import type { ViewState } from './state.ts';
 import { formatEstimate } from '../words/numbers.ts';
+import { periodKeyOf } from '../query/period.ts';
 
 export interface Context {
   ds: Dataset;
@@ -78,7 +79,7 @@ export const isUserFact = (fact: Fact): boolean => isUserFigure(fact.preferred);
 export function describeFact(ds: Dataset, fact: Fact, what = 'offences'): string {
   const f = fact.preferred;
   const parts = [
-    `${isUserFigure(f) ? 'Your data: ' : ''}${areaName(ds, f.area)}, ${periodLabel(ds, `${f.period_start}..${f.period_end}`)}`,
+    `${isUserFigure(f) ? 'Your data: ' : ''}${areaName(ds, f.area)}, ${periodLabel(ds, periodKeyOf(f))}`,
     `${what}: ${displayValue(f)}${f.qualifier === 'exact' ? '' : ` (${QUALIFIER_WORDS[f.qualifier]})`}`,
     `source: ${sourceLine(ds, f)}`,
   ];

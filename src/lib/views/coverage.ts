@@ -1,6 +1,6 @@
 /** Coverage: which areas have an offences figure for which periods, so the gaps show at a glance. */
 import type { Period } from '../data/schema.ts';
-import type { ViewState } from '../state/url.ts';
+import type { ViewState } from './state.ts';
 import { displayValue, describeFact, selectedAreas, selectedPeriods, type Context } from './context.ts';
 
 export interface CoverageCell {

@@ -3,7 +3,7 @@ import type { Period } from '../data/schema.ts';
 import { estimateOfFigure, totalAcrossForces } from '../query/aggregate.ts';
 
 import type { Fact } from '../query/resolve.ts';
-import type { ViewState } from '../state/url.ts';
+import type { ViewState } from './state.ts';
 import {
   describeFact,
   forcesOf43,

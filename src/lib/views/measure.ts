@@ -4,7 +4,7 @@
  */
 import { aggregateRate, forceRate, RATE_WORDING, type RateBase, type RateEstimate } from '../query/rates.ts';
 
-import type { Per } from '../state/url.ts';
+import type { Per } from './state.ts';
 import { areaName, type Context } from './context.ts';
 
 import { formatEstimate, formatNumber, formatRate } from '../words/numbers.ts';

@@ -5,7 +5,7 @@ import { estimateOfFigure, platformBreakdown } from '../query/aggregate.ts';
 import { labelMatches, matchingLabels } from '../query/filter.ts';
 
 import type { Fact } from '../query/resolve.ts';
-import type { ViewState } from '../state/url.ts';
+import type { ViewState } from './state.ts';
 import { labelColour } from '../charts/domains.ts';
 
 import {

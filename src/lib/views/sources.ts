@@ -1,9 +1,10 @@
 /** Sources and notes: the pages behind the view, the caveats that apply to it, and where sources disagree. */
 import type { Source } from '../data/schema.ts';
 import type { Fact } from '../query/resolve.ts';
-import type { ViewState } from '../state/url.ts';
+import type { ViewState } from './state.ts';
 import { areaName, displayValue, periodLabel, sourceOf, type Context } from './context.ts';
 import { factsInView } from './table.ts';
+import { periodKeyOf } from '../query/period.ts';
 
 export interface SourcesView {
   sources: (Source & { figures: number })[];
@@ -24,7 +25,7 @@ export function caveatsFor(ctx: Context, facts: readonly Fact[]): string[] {
     );
   if (areas.has('psni'))
     caveats.push("PSNI's figures count Northern Ireland's own offence, in force from February 2016.");
-  const periods = new Set(facts.map((f) => `${f.preferred.period_start}..${f.preferred.period_end}`));
+  const periods = new Set(facts.map((f) => periodKeyOf(f.preferred)));
   if ([...periods].some((k) => ds.periodByKey.get(k)?.kind !== 'financial_year'))
     caveats.push(
       'Some periods overlap (first six and nine months, 18 months, multi-year totals): they are shown side by side and never added.',
@@ -67,7 +68,7 @@ export function sourcesView(ctx: Context, state: ViewState): SourcesView {
       return {
         fact,
         text:
-          `${areaName(ds, f.area)}, ${periodLabel(ds, `${f.period_start}..${f.period_end}`)}, ${f.measure}${f.category ? ` "${f.category}"` : ''}: ` +
+          `${areaName(ds, f.area)}, ${periodLabel(ds, periodKeyOf(f))}, ${f.measure}${f.category ? ` "${f.category}"` : ''}: ` +
           `shown ${displayValue(f)}; published as ${versions.join(', ')}`,
       };
     });

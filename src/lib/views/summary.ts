@@ -1,6 +1,6 @@
 /** The current selection in words, shown above the charts and used in citations. */
 import { OWNER_PREFIX } from '../query/filter.ts';
-import type { ViewState } from '../state/url.ts';
+import type { ViewState } from './state.ts';
 import type { Context } from './context.ts';
 
 const list = (items: string[], max = 4): string =>

@@ -7,7 +7,7 @@ import { type Estimate } from '../query/estimate.ts';
 import { childrenOf, rateOf } from '../query/rates.ts';
 
 import type { Fact } from '../query/resolve.ts';
-import type { ViewState } from '../state/url.ts';
+import type { ViewState } from './state.ts';
 import {
   NATIONAL_DEFAULT,
   areaName,

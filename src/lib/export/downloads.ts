@@ -1,0 +1,142 @@
+/**
+ * What the downloads hold: the figures behind a view (preferred figure, alternatives, source, and rates when
+ * rates are shown) and the full dataset (every row). Each column is written once, in {@link FIGURE_COLUMNS};
+ * its name is the CSV header and its function the cell.
+ */
+import { isUserFigure, type Figure } from '../data/schema.ts';
+import { POPULATION_CREDIT } from '../query/rates.ts';
+import type { Fact } from '../query/resolve.ts';
+import type { Per } from '../views/state.ts';
+import { areaName, periodLabel, sourceOf, type Context } from '../views/context.ts';
+import { perWording, rateCell } from '../views/measure.ts';
+import { periodKeyOf } from '../query/period.ts';
+import { toCSV } from './csv.ts';
+
+type Cell = (ctx: Context, f: Figure) => unknown;
+
+/** The columns every download gives a figure: what it is, how far to trust it, and where it was published. */
+const FIGURE_COLUMNS = {
+  figure_id: (_, f) => f.id,
+  origin: (_, f) => (isUserFigure(f) ? 'your data' : 'published'),
+  area: (ctx, f) => areaName(ctx.ds, f.area),
+  area_type: (ctx, f) => ctx.ds.areas.get(f.area)?.type ?? '',
+  period: (ctx, f) => periodLabel(ctx.ds, periodKeyOf(f)),
+  period_start: (_, f) => f.period_start,
+  period_end: (_, f) => f.period_end,
+  measure: (_, f) => f.measure,
+  category: (_, f) => f.category,
+  value: (_, f) => f.value,
+  qualifier: (_, f) => f.qualifier,
+  unit: (_, f) => f.unit,
+  share_base: (_, f) => f.share_base,
+  note: (_, f) => f.note,
+  evidence: (_, f) => f.evidence,
+} satisfies Record<string, Cell>;
+
+const SOURCE_COLUMNS = {
+  source_publisher: (ctx, f) => sourceOf(ctx.ds, f)?.publisher ?? '',
+  source_date: (ctx, f) => sourceOf(ctx.ds, f)?.date ?? '',
+  source_kind: (ctx, f) => sourceOf(ctx.ds, f)?.kind ?? '',
+  source_url: (ctx, f) => sourceOf(ctx.ds, f)?.url ?? '',
+} satisfies Record<string, Cell>;
+
+const cells = (columns: Record<string, Cell>, ctx: Context, f: Figure): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(columns).map(([name, cell]) => [name, cell(ctx, f)]));
+
+const names = (columns: Record<string, Cell>) => Object.keys(columns);
+
+/** Columns of the "figures behind the view" download: the preferred figure, its alternatives and its source. */
+export const DOWNLOAD_COLUMNS: readonly string[] = [
+  ...names(FIGURE_COLUMNS),
+  'sources_disagree',
+  'alternatives',
+  ...names(SOURCE_COLUMNS),
+];
+
+/** Extra columns of a download when rates are shown: the rate, the count it is of, and the population. */
+export const RATE_COLUMNS = [
+  'rate_per_100000',
+  'rate_upper',
+  'rate_denominator',
+  'rate_note',
+  'children',
+  'population_source',
+] as const;
+
+export const downloadColumns = (per: Per): string[] =>
+  per === 'count' ? [...DOWNLOAD_COLUMNS] : [...DOWNLOAD_COLUMNS, ...RATE_COLUMNS];
+
+export const POPULATION_SOURCE =
+  'ONS mid-2020 population estimates (released 25 June 2021), Open Government Licence v3.0';
+
+function rateColumns(ctx: Context, per: Exclude<Per, 'count'>, fact: Fact): Record<string, unknown> {
+  const f = fact.preferred;
+  if (f.measure !== 'offences') return {};
+  const cell = rateCell(ctx, per, f.area, periodKeyOf(f));
+  const round = (n: number) => (n === Infinity ? 'no upper bound' : Math.round(n * 10) / 10);
+  return {
+    rate_per_100000: cell.rate ? round(cell.rate.lo) : '',
+    rate_upper: cell.rate ? round(cell.rate.hi) : '',
+    rate_denominator: perWording(per),
+    rate_note: cell.rate
+      ? [
+          cell.covered ? `from the ${cell.covered.length} forces with a figure` : '',
+          cell.notAYear ? 'period is not a year; not annualised' : '',
+          cell.smallBase ? 'very small population' : '',
+        ]
+          .filter(Boolean)
+          .join('; ')
+      : `no rate: ${cell.refused}`,
+    children: cell.children ?? '',
+    population_source: `${POPULATION_SOURCE}. ${POPULATION_CREDIT}`,
+  };
+}
+
+/** One row per fact of the view: its preferred figure, whether sources disagree, and the other versions. */
+export function downloadRows(
+  ctx: Context,
+  facts: readonly Fact[],
+  per: Per = 'count',
+): Record<string, unknown>[] {
+  return facts.map((fact) => ({
+    ...cells(FIGURE_COLUMNS, ctx, fact.preferred),
+    ...cells(SOURCE_COLUMNS, ctx, fact.preferred),
+    ...(per === 'count' ? {} : rateColumns(ctx, per, fact)),
+    sources_disagree: fact.disagree ? 'yes' : 'no',
+    alternatives: fact.alternatives
+      .map((a) => `${a.id}: ${a.value ?? ''} ${a.qualifier} (${sourceOf(ctx.ds, a)?.url ?? a.source})`)
+      .join('; '),
+  }));
+}
+
+/** Columns of the full dataset download: every published row, not only the preferred ones. */
+export const DATASET_COLUMNS: readonly string[] = [
+  ...names(FIGURE_COLUMNS),
+  'preferred',
+  'sources_disagree',
+  ...names(SOURCE_COLUMNS),
+];
+
+/** Every row of the dataset in use, each with its own source, and whether the preference rule shows it. */
+export function datasetRows(ctx: Context): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const fact of ctx.index.facts)
+    for (const f of [fact.preferred, ...fact.alternatives])
+      rows.push({
+        ...cells(FIGURE_COLUMNS, ctx, f),
+        ...cells(SOURCE_COLUMNS, ctx, f),
+        preferred: f === fact.preferred ? 'yes' : 'no',
+        sources_disagree: fact.disagree ? 'yes' : 'no',
+      });
+  return rows.sort((a, b) => String(a.figure_id).localeCompare(String(b.figure_id)));
+}
+
+/** The figures behind a view as CSV text. */
+export const figuresCSV = (ctx: Context, facts: readonly Fact[], per: Per): string =>
+  toCSV(downloadRows(ctx, facts, per), downloadColumns(per));
+
+/** The whole dataset in use as CSV text. */
+export const datasetCSV = (ctx: Context): string => toCSV(datasetRows(ctx), DATASET_COLUMNS);
+
+/** The file name of the full dataset download. */
+export const DATASET_FILE = 'foi-grooming-figures-all.csv';
