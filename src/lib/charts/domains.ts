@@ -48,4 +48,3 @@ export function labelColour(label: PlatformLabel | undefined): string {
 
 /** Tile map colours for fixed thresholds (src/lib/views/forces.ts): the same legend for every filter. */
 export const FORCE_SCHEME = ['#eef4fb', '#c6dbef', '#9ecae1', '#4292c6', '#2171b5', '#08306b'];
-
