@@ -59,7 +59,7 @@ export function checkData(
   requireColumns(sources, ['id', 'url', 'kind', 'publisher', 'date'], problems);
   requireColumns(
     areas,
-    ['id', 'name', 'type', 'region', 'nation', 'ew43', 'tile_col', 'tile_row', 'members'],
+    ['id', 'name', 'type', 'region', 'nation', 'ew43', 'tile_col', 'tile_row', 'tile_label', 'members'],
     problems,
   );
   requireColumns(periods, ['start', 'end', 'label', 'short', 'kind'], problems);
@@ -87,6 +87,7 @@ export function checkData(
       message: `${ew43.length} forces marked ew43, expected 43`,
     });
   const tiles = new Map<string, number>();
+  const tileLabels = new Map<string, number>();
   areas.rows.forEach((r, i) => {
     if (!cell(r, 'tile_col')) return;
     const key = `${cell(r, 'tile_col')},${cell(r, 'tile_row')}`;
@@ -99,6 +100,18 @@ export function checkData(
         message: `tile ${key} already used at line ${first}`,
       });
     else tiles.set(key, line(areas, i));
+    const label = cell(r, 'tile_label');
+    const labelled = tileLabels.get(label);
+    if (!label || labelled)
+      problems.push({
+        file: areas.file,
+        line: line(areas, i),
+        column: 'tile_label',
+        message: label
+          ? `tile label "${label}" already used at line ${labelled}`
+          : 'a force on the tile map needs a short label',
+      });
+    else tileLabels.set(label, line(areas, i));
   });
 
   periods.rows.forEach((r, i) => problems.push(...checkPeriod(r, periods.file, line(periods, i))));

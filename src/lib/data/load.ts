@@ -131,7 +131,7 @@ export function buildDataset(tables: Record<keyof DataFiles, ColumnTable>): Data
       region: asText(r.region),
       nation: asText(r.nation),
       ew43: asText(r.ew43) === '1',
-      tile: col && row ? { col: Number(col), row: Number(row) } : null,
+      tile: col && row ? { col: Number(col), row: Number(row), label: asText(r.tile_label) } : null,
       members: list(r.members),
       aliases: list(r.aliases),
       note: asText(r.note),

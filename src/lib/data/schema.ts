@@ -89,7 +89,8 @@ export interface Area {
   nation: string;
   /** One of the 43 territorial forces of England and Wales. */
   ew43: boolean;
-  tile: { col: number; row: number } | null;
+  /** The force's cell on the tile map and its short label there (data/areas.csv); null for other areas. */
+  tile: { col: number; row: number; label: string } | null;
   /** For regions and countries: the forces the area covers by definition. */
   members: string[];
   aliases: string[];

@@ -31,12 +31,12 @@ export const RATE_WORDING: Readonly<Record<RateBase, string>> = {
 };
 
 /** What a reader of any rate must know (data/README.md, population.csv). */
-export const RATE_CAVEATS: readonly string[] = [
-  'One reference year: ONS mid-2020 population estimates are used for figures from 2017 to 2025.',
-  'The ONS later revised these estimates after Census 2021.',
-  'The City of London has about 1,700 children, so its rates swing wildly.',
-  'Scotland and Northern Ireland have no population figure here, so no rate.',
-];
+export const RATE_CAVEATS = {
+  oneYear: 'One reference year: ONS mid-2020 population estimates are used for figures from 2017 to 2025.',
+  revised: 'The ONS later revised these estimates after Census 2021.',
+  smallBase: 'The City of London has about 1,700 children, so its rates swing wildly.',
+  noPopulation: 'Scotland and Northern Ireland have no population figure here, so no rate.',
+} as const;
 
 /** The credit the Open Government Licence asks for with the population figures. */
 export const POPULATION_CREDIT = 'Source: Office for National Statistics';

@@ -75,25 +75,62 @@ export function sourceLine(ds: Dataset, f: Figure): string {
 /** True when the fact shown is one of the person's own imported figures. */
 export const isUserFact = (fact: Fact): boolean => isUserFigure(fact.preferred);
 
-/** One line for a tooltip or an accessible name: value, qualifier, period, area, source and date, conflicts. */
-export function describeFact(ds: Dataset, fact: Fact, what = 'offences'): string {
+/** A fact in words, part by part: where and when, the value, the source, and any disagreement. */
+export interface FactWords {
+  /** "Hampshire, first nine months" ("Your data: …" for an imported figure). */
+  where: string;
+  /** "offences: 62", "offences: 200 or more (at least (a lower bound))". */
+  value: string;
+  /** "source: On the Wight, 2018-04-17". */
+  source: string;
+  /** "sources disagree: also published as …", "your data agrees", or ''. */
+  conflict: string;
+}
+
+export function factWords(ds: Dataset, fact: Fact, what = 'offences'): FactWords {
   const f = fact.preferred;
-  const parts = [
-    `${isUserFigure(f) ? 'Your data: ' : ''}${areaName(ds, f.area)}, ${periodLabel(ds, periodKeyOf(f))}`,
-    `${what}: ${displayValue(f)}${f.qualifier === 'exact' ? '' : ` (${QUALIFIER_WORDS[f.qualifier]})`}`,
-    `source: ${sourceLine(ds, f)}`,
-  ];
+  let conflict = '';
   if (fact.disagree) {
     const shown = displayValue(f);
     const others = [
       ...new Set(fact.alternatives.map((a) => `${displayValue(a)}${isUserFigure(a) ? ' (your data)' : ''}`)),
     ].filter((v) => v !== shown);
-    parts.push(`sources disagree: also published as ${others.join(', ')}`);
+    conflict = `sources disagree: also published as ${others.join(', ')}`;
   } else if (fact.alternatives.some(isUserFigure) && !isUserFigure(f)) {
-    parts.push('your data agrees');
+    conflict = 'your data agrees';
   }
-  return parts.join(' · ');
+  return {
+    where: `${isUserFigure(f) ? 'Your data: ' : ''}${areaName(ds, f.area)}, ${periodLabel(ds, periodKeyOf(f))}`,
+    value: `${what}: ${displayValue(f)}${f.qualifier === 'exact' ? '' : ` (${QUALIFIER_WORDS[f.qualifier]})`}`,
+    source: `source: ${sourceLine(ds, f)}`,
+    conflict,
+  };
 }
+
+/** The parts of {@link FactWords} that are there, joined into one line. */
+export const joinWords = (...parts: string[]): string => parts.filter(Boolean).join(' · ');
+
+/** One line for a tooltip or an accessible name: value, qualifier, period, area, source and date, conflicts. */
+export function describeFact(ds: Dataset, fact: Fact, what = 'offences'): string {
+  const w = factWords(ds, fact, what);
+  return joinWords(w.where, w.value, w.source, w.conflict);
+}
+
+/** The jurisdictions where s.15A is the offence counted; other forces count another offence. */
+const S15A_NATIONS: ReadonlySet<string> = new Set(['england', 'wales']);
+
+/** A force that counts another offence than s.15A, or an aggregate with such a force among its members. */
+export function countsAnotherOffence(ds: Dataset, area: Area): boolean {
+  if (area.type === 'force') return !S15A_NATIONS.has(area.nation);
+  return area.members.some((id) => {
+    const member = ds.areas.get(id);
+    return member?.type === 'force' && !S15A_NATIONS.has(member.nation);
+  });
+}
+
+/** The notes of data/areas.csv on the offence counted, for the areas among `areas` that count another one. */
+export const offenceNotes = (ds: Dataset, areas: Iterable<Area>): string[] =>
+  [...areas].filter((a) => countsAnotherOffence(ds, a) && a.note).map((a) => `${a.name}: ${a.note}`);
 
 /** For an empty view: the nearest selection that has figures, as a change a person can apply in one click. */
 export interface Nearest {

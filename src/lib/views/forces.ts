@@ -65,57 +65,6 @@ export interface ForcesView {
 export const COUNT_THRESHOLDS = [25, 50, 100, 200, 400];
 export const RATE_THRESHOLDS = [10, 20, 30, 45, 60];
 
-/** Tile labels: short, unique, and recognisable (abbreviations as forces use them where they exist). */
-export const TILE_LABELS: Readonly<Record<string, string>> = {
-  'avon-and-somerset': 'A&S',
-  bedfordshire: 'Bed',
-  cambridgeshire: 'Cam',
-  cheshire: 'Che',
-  'city-of-london': 'CoL',
-  cleveland: 'Cle',
-  cumbria: 'Cum',
-  derbyshire: 'Der',
-  'devon-and-cornwall': 'D&C',
-  dorset: 'Dor',
-  durham: 'Dur',
-  'dyfed-powys': 'D-P',
-  essex: 'Ess',
-  gloucestershire: 'Glo',
-  'greater-manchester': 'GM',
-  gwent: 'Gwe',
-  hampshire: 'Ham',
-  hertfordshire: 'Her',
-  humberside: 'Hum',
-  kent: 'Ken',
-  lancashire: 'Lan',
-  leicestershire: 'Lei',
-  lincolnshire: 'Lin',
-  merseyside: 'Mer',
-  'metropolitan-police': 'Met',
-  norfolk: 'Nfk',
-  'north-wales': 'NWa',
-  'north-yorkshire': 'NYo',
-  northamptonshire: 'Nth',
-  northumbria: 'Nbr',
-  nottinghamshire: 'Not',
-  'south-wales': 'SWa',
-  'south-yorkshire': 'SYo',
-  staffordshire: 'Sta',
-  suffolk: 'Suf',
-  surrey: 'Sur',
-  sussex: 'Sus',
-  'thames-valley': 'TV',
-  warwickshire: 'War',
-  'west-mercia': 'WMe',
-  'west-midlands': 'WMi',
-  'west-yorkshire': 'WYo',
-  wiltshire: 'Wil',
-};
-
-export function shortName(id: string, name: string): string {
-  return TILE_LABELS[id] ?? name.slice(0, 3);
-}
-
 export function forcesView(ctx: Context, state: ViewState): ForcesView {
   const { ds, index } = ctx;
   const forces = forcesOf43(ds);
@@ -172,7 +121,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
       tiles.push({
         area: f.id,
         name: f.name,
-        short: shortName(f.id, f.name),
+        short: f.tile.label,
         col: f.tile.col,
         row: f.tile.row,
         value: value ? value.lo : null,

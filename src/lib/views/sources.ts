@@ -2,7 +2,7 @@
 import type { Source } from '../data/schema.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';
-import { areaName, displayValue, periodLabel, sourceOf, type Context } from './context.ts';
+import { areaName, displayValue, periodLabel, sourceOf, type Context, offenceNotes } from './context.ts';
 import { factsInView } from './table.ts';
 import { periodKeyOf } from '../query/period.ts';
 
@@ -19,12 +19,12 @@ export function caveatsFor(ctx: Context, facts: readonly Fact[]): string[] {
     'Figures come from FOI replies as published by forces, the NSPCC and newspapers. Not every force answered every round: a missing figure is a gap, never zero.',
   ];
   const areas = new Set(facts.map((f) => f.preferred.area));
-  if (areas.has('police-scotland'))
-    caveats.push(
-      "Police Scotland's figures count 'communicating indecently with a child' (Sexual Offences (Scotland) Act 2009), a different offence.",
-    );
-  if (areas.has('psni'))
-    caveats.push("PSNI's figures count Northern Ireland's own offence, in force from February 2016.");
+  caveats.push(
+    ...offenceNotes(
+      ds,
+      [...ds.areas.values()].filter((a) => areas.has(a.id)),
+    ),
+  );
   const periods = new Set(facts.map((f) => periodKeyOf(f.preferred)));
   if ([...periods].some((k) => ds.periodByKey.get(k)?.kind !== 'financial_year'))
     caveats.push(

@@ -4,14 +4,18 @@ import { estimateOfFigure, totalAcrossForces } from '../query/aggregate.ts';
 
 import { type Estimate } from '../query/estimate.ts';
 
-import { childrenOf, rateOf } from '../query/rates.ts';
+import { childrenOf, rateOf, RATE_CAVEATS, SMALL_BASE } from '../query/rates.ts';
 
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';
 import {
   NATIONAL_DEFAULT,
   areaName,
+  countsAnotherOffence,
   describeFact,
+  factWords,
+  joinWords,
+  offenceNotes,
   isUserFact,
   selectedAreas,
   selectedPeriods,
@@ -85,13 +89,11 @@ function cellFor(ctx: Context, state: ViewState, area: Area, p: Period): Cell {
   }
   const cell = rateCell(ctx, state.per, area.id, p.key);
   if (!cell.rate) return { value: null, tip: '', reason: `no rate: ${cell.refused}`, fact };
-  const source =
-    fact && area.type === 'force'
-      ? ` · count from ${describeFact(ctx.ds, fact).split(' · ').slice(2).join(' · ')}`
-      : '';
+  const words = fact && area.type === 'force' ? factWords(ctx.ds, fact) : null;
+  const source = words ? `count from ${joinWords(words.source, words.conflict)}` : '';
   return {
     value: cell.rate,
-    tip: `${area.name}, ${p.label} · ${cell.text}${source}`,
+    tip: joinWords(`${area.name}, ${p.label}`, cell.text, source),
     reason: '',
     fact: area.type === 'force' ? fact : null,
   };
@@ -227,18 +229,15 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
       'Periods other than financial years are drawn as bars spanning their dates; they overlap the years and are never added to them.',
     );
   if (state.per !== 'count') {
+    const base = PER_BASE[state.per];
     notes.push(
       'Rates use one population (ONS mid-2020 estimates; Source: Office for National Statistics) for every year, and are for each period as published: periods shorter or longer than a year are not annualised.',
     );
-    if (areas.some((a) => a.id === 'city-of-london'))
-      notes.push('The City of London has about 1,700 children: its rates swing wildly.');
+    if (areas.some((a) => (childrenOf(ds.population.get(a.id), base) ?? Infinity) < SMALL_BASE))
+      notes.push(RATE_CAVEATS.smallBase);
   }
-  if (areas.some((a) => a.id === 'police-scotland' || a.id === 'psni'))
-    notes.push(
-      state.per === 'count'
-        ? "Police Scotland counts Scotland's 'communicating indecently with a child' and PSNI Northern Ireland's own offence: compare with England and Wales only with care."
-        : 'Scotland and Northern Ireland have no population figure here: no rate.',
-    );
+  if (state.per === 'count') notes.push(...offenceNotes(ds, areas));
+  else if (areas.some((a) => countsAnotherOffence(ds, a))) notes.push(RATE_CAVEATS.noPopulation);
   if (areas.some((a) => a.id === 'united-kingdom') && areas.some((a) => a.id === 'england-and-wales'))
     notes.push('Until 2021 national totals are for England and Wales; from 2022 for the United Kingdom.');
 
