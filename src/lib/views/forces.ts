@@ -13,7 +13,7 @@ import {
   type Nearest,
 } from './context.ts';
 
-import { PER_WORDS, perWording, rateCell } from './measure.ts';
+import { PER_WORDS, perWording, rateCell, rateTip } from './measure.ts';
 import { formatEstimate } from '../words/numbers.ts';
 
 export interface ForceBar {
@@ -97,7 +97,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
     if (state.per !== 'count' && period && fact && est) {
       const cell = rateCell(ctx, state.per, f.id, period.key);
       value = cell.rate;
-      tip = `${f.name}, ${period.label} · ${cell.text} · count from ${describeFact(ds, fact).split(' · ').slice(2).join(' · ')}`;
+      tip = rateTip(ctx, `${f.name}, ${period.label}`, cell.text, fact);
       if (!cell.rate) refusals.push(`${f.name}: ${cell.refused}`);
       if (cell.smallBase)
         notes.push(`${f.name} has very few children: its rate swings with a handful of offences.`);

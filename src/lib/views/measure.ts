@@ -5,7 +5,8 @@
 import { aggregateRate, forceRate, RATE_WORDING, type RateBase, type RateEstimate } from '../query/rates.ts';
 
 import type { Per } from './state.ts';
-import { areaName, type Context } from './context.ts';
+import { areaName, factWords, joinWords, type Context } from './context.ts';
+import type { Fact } from '../query/resolve.ts';
 
 import { formatEstimate, formatNumber, formatRate } from '../words/numbers.ts';
 
@@ -89,4 +90,10 @@ export function rateCell(
     if (smallBase) parts.push('very few children: a handful of offences moves this rate a lot');
     return { rate, refused: null, children, notAYear, smallBase, covered, missing, text: parts.join(' · ') };
   }
+}
+
+/** A rate's tooltip: where and when, the rate in words, and the source of the count it is made from. */
+export function rateTip(ctx: Context, where: string, rateText: string, fact: Fact | null): string {
+  const words = fact ? factWords(ctx.ds, fact) : null;
+  return joinWords(where, rateText, words ? `count from ${joinWords(words.source, words.conflict)}` : '');
 }

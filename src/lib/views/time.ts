@@ -13,8 +13,6 @@ import {
   areaName,
   countsAnotherOffence,
   describeFact,
-  factWords,
-  joinWords,
   offenceNotes,
   isUserFact,
   selectedAreas,
@@ -23,7 +21,7 @@ import {
   type Nearest,
 } from './context.ts';
 
-import { PER_BASE, PER_WORDS, perWording, rateCell } from './measure.ts';
+import { PER_BASE, PER_WORDS, perWording, rateCell, rateTip } from './measure.ts';
 
 import { formatEstimate, formatNumber, formatRate } from '../words/numbers.ts';
 
@@ -89,11 +87,9 @@ function cellFor(ctx: Context, state: ViewState, area: Area, p: Period): Cell {
   }
   const cell = rateCell(ctx, state.per, area.id, p.key);
   if (!cell.rate) return { value: null, tip: '', reason: `no rate: ${cell.refused}`, fact };
-  const words = fact && area.type === 'force' ? factWords(ctx.ds, fact) : null;
-  const source = words ? `count from ${joinWords(words.source, words.conflict)}` : '';
   return {
     value: cell.rate,
-    tip: joinWords(`${area.name}, ${p.label}`, cell.text, source),
+    tip: rateTip(ctx, `${area.name}, ${p.label}`, cell.text, area.type === 'force' ? (fact ?? null) : null),
     reason: '',
     fact: area.type === 'force' ? fact : null,
   };
