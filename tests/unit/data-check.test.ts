@@ -1,6 +1,8 @@
 /** The data check: the bundled files pass, and every rule fires on a broken file with its file and line. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkData } from '../../src/lib/data/check-files.ts';
 import { DATA_FILES } from '../../src/lib/data/load.ts';
@@ -127,5 +129,86 @@ describe('data check', () => {
       name === DATA_FILES.figures ? lines.join('\n') : bundled(name),
     );
     expect(problems).toEqual([expect.objectContaining({ line: 302, column: 'area' })]);
+  });
+
+  describe('one wording, one share base', () => {
+    // UK 2024/25, "WhatsApp, Facebook and Instagram each associated with 9% of offences": f0802 and f0807
+    // (Hits Radio South Yorkshire), f0803 and f0808 (Greatest Hits Radio South Coast), all `offences`.
+    const lines = bundled(DATA_FILES.figures).split('\n');
+    const EVIDENCE = '"WhatsApp, Facebook and Instagram each associated with 9% of offences"';
+    const withLines = (edited: string[]) =>
+      checkData((name) => (name === DATA_FILES.figures ? edited.join('\n') : bundled(name))).problems;
+    const conflict = (line: number, base: string, first: string, firstLine: number) => ({
+      file: 'data/figures.csv',
+      line,
+      column: 'share_base',
+      message:
+        `share base "${base}" differs from "offences" of ${first} (line ${firstLine}), ` +
+        'which has the same area, period and evidence: one wording has one base',
+    });
+
+    it('starts from rows that share their wording and base', () => {
+      for (const [row, id, category] of [
+        [802, 'f0802', 'Facebook'],
+        [803, 'f0803', 'Facebook'],
+        [807, 'f0807', 'Instagram'],
+        [808, 'f0808', 'Instagram'],
+      ] as const) {
+        expect(lines[row]).toMatch(
+          new RegExp(
+            `^${id},united-kingdom,2024-04-01,2025-03-31,platform_share,${category},9,exact,percent,offences,`,
+          ),
+        );
+        expect(lines[row]!.endsWith(EVIDENCE)).toBe(true);
+      }
+    });
+
+    it('fails on two bases for one wording, naming the row and the first row with that wording', () => {
+      const problems = checkWithFigureRow(803, (c, h) => (c[col(h, 'share_base')] = 'unstated'));
+      expect(problems).toEqual([conflict(804, 'unstated', 'f0802', 803)]);
+    });
+
+    it('holds every category of one wording to one base', () => {
+      // f0808 is Instagram's row; its wording is f0802's (Facebook).
+      const problems = checkWithFigureRow(808, (c, h) => (c[col(h, 'share_base')] = 'platform_known'));
+      expect(problems).toEqual([conflict(809, 'platform_known', 'f0802', 803)]);
+    });
+
+    it('reads evidence that differs only in case and spacing as the same wording', () => {
+      const edited = [...lines];
+      edited[803] = edited[803]!
+        .replace(',offences,"', ',unstated,"')
+        .replace(EVIDENCE, '"WHATSAPP,  Facebook and Instagram each associated with 9% of   offences"');
+      expect(withLines(edited)).toEqual([conflict(804, 'unstated', 'f0802', 803)]);
+    });
+
+    it.each([
+      ['another area', (c: string[], h: string[]) => (c[col(h, 'area')] = 'england-and-wales')],
+      ['another period', (c: string[], h: string[]) => (c[col(h, 'period_start')] = '2017-04-03')],
+    ])('leaves the same wording for %s alone', (_what, edit) => {
+      const problems = checkWithFigureRow(803, (c, h) => {
+        c[col(h, 'share_base')] = 'unstated';
+        edit(c, h);
+      });
+      expect(problems.filter((p) => p.column === 'share_base')).toEqual([]);
+    });
+
+    it('prints file:line: column: message and exits 1 from the data-check script', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'data-check-'));
+      try {
+        for (const name of Object.values(DATA_FILES)) writeFileSync(join(dir, name), bundled(name));
+        const edited = [...lines];
+        edited[803] = edited[803]!.replace(',offences,"', ',unstated,"');
+        writeFileSync(join(dir, DATA_FILES.figures), edited.join('\n'));
+        const root = join(import.meta.dirname, '..', '..');
+        const run = spawnSync('npx', ['tsx', 'scripts/data-check.ts', dir], { cwd: root, encoding: 'utf8' });
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain(
+          `${dir}/figures.csv:804: share_base: share base "unstated" differs from "offences" of f0802 (line 803)`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
   checkSource,
   findDuplicates,
   findRepeatedKeys,
+  findShareBaseConflicts,
   recordLines,
   type Problem,
   type RawRow,
@@ -133,6 +134,7 @@ export function checkData(
   figures.rows.forEach((r, i) => problems.push(...checkFigure(r, refs, figures.file, line(figures, i))));
   problems.push(...findRepeatedKeys(figures.rows, 'id', figures.lines, figures.file));
   problems.push(...findDuplicates(figures.rows, FIGURE_COLUMNS, figures.lines, figures.file));
+  problems.push(...findShareBaseConflicts(figures.rows, figures.lines, figures.file));
 
   const ew43Ids = new Set(ew43.map((r) => cell(r, 'id')));
   population.rows.forEach((r, i) =>

@@ -156,6 +156,47 @@ export function findDuplicates(
   return problems;
 }
 
+/** Evidence as compared between rows: case and runs of spaces do not make two wordings differ. */
+const sameWording = (evidence: string): string => evidence.toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * One wording, one base: `platform_share` rows of one area and period whose evidence reads the same must carry
+ * the same `share_base`, whatever their category ("WhatsApp, Facebook and Instagram each associated with 9% of
+ * offences" is one wording for three rows). Flags each later row whose base differs from the first such row.
+ */
+export function findShareBaseConflicts(
+  rows: readonly RawRow[],
+  lines: readonly number[],
+  file: string,
+): Problem[] {
+  const first = new Map<string, { base: string; line: number; id: string }>();
+  const problems: Problem[] = [];
+  rows.forEach((row, i) => {
+    const evidence = sameWording(text(row, 'evidence'));
+    if (text(row, 'measure') !== 'platform_share' || !evidence) return;
+    const key = JSON.stringify([
+      text(row, 'area'),
+      text(row, 'period_start'),
+      text(row, 'period_end'),
+      evidence,
+    ]);
+    const base = text(row, 'share_base');
+    const line = lines[i] ?? i + 2;
+    const seen = first.get(key);
+    if (!seen) first.set(key, { base, line, id: text(row, 'id') });
+    else if (seen.base !== base)
+      problems.push({
+        file,
+        line,
+        column: 'share_base',
+        message:
+          `share base "${base}" differs from "${seen.base}" of ${seen.id} (line ${seen.line}), ` +
+          'which has the same area, period and evidence: one wording has one base',
+      });
+  });
+  return problems;
+}
+
 /** Flags repeated values in a key column. */
 export function findRepeatedKeys(
   rows: readonly RawRow[],
