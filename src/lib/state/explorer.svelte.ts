@@ -17,30 +17,41 @@ export function vocabularyOf(ds: Dataset): Vocabulary {
   };
 }
 
+/** How an address becomes a state: the explorer's keys by default; the embed page adds its own. */
+export type QueryReader = (query: string, vocab: Vocabulary) => { state: ViewState; ignored: Ignored[] };
+
 export class Explorer {
   readonly ds: Dataset;
   readonly vocab: Vocabulary;
-  state: ViewState = $state() as ViewState;
-  /** What the link asked for that could not be used, shown to the reader. */
-  ignored: Ignored[] = $state([]);
+  #state: ViewState = $state() as ViewState;
+  #ignored: Ignored[] = $state([]);
+  readonly #read: QueryReader;
 
-  constructor(ds: Dataset, query = '') {
+  constructor(ds: Dataset, query = '', read: QueryReader = fromQuery) {
     this.ds = ds;
     this.vocab = vocabularyOf(ds);
-    const { state, ignored } = fromQuery(query, this.vocab);
-    this.state = state;
-    this.ignored = ignored;
+    this.#read = read;
+    this.restore(query);
+  }
+
+  /** The view state; change it through the methods below. */
+  get state(): ViewState {
+    return this.#state;
+  }
+  /** What the link asked for that could not be used, shown to the reader. */
+  get ignored(): readonly Ignored[] {
+    return this.#ignored;
   }
 
   get query(): string {
-    return toQuery(this.state, this.vocab);
+    return toQuery(this.#state, this.vocab);
   }
 
-  /** Replaces the whole state from a URL (back and forward buttons). */
+  /** Replaces the whole state from a URL (the page's address, back and forward buttons). */
   restore(query: string): void {
-    const { state, ignored } = fromQuery(query, this.vocab);
-    this.state = state;
-    this.ignored = ignored;
+    const { state, ignored } = this.#read(query, this.vocab);
+    this.#state = state;
+    this.#ignored = ignored;
   }
 
   private order(ids: Iterable<string>, known: readonly string[]): string[] {
@@ -120,9 +131,9 @@ export class Explorer {
     this.state.focus = null;
   }
   resetAll(): void {
-    this.state = defaultState(this.vocab);
+    this.#state = defaultState(this.vocab);
   }
   dismissIgnored(): void {
-    this.ignored = [];
+    this.#ignored = [];
   }
 }

@@ -1,0 +1,41 @@
+/**
+ * What every component of a page reads, provided once through Svelte's context by the page (App.svelte or
+ * Embed.svelte) instead of threaded as props: the explorer state, the data it is drawn from, the figure whose
+ * details are open, and, on the embed page, what the embed shows. Read-only getters: components change the
+ * state through the explorer's methods and `pick`.
+ */
+import { getContext, setContext } from 'svelte';
+import type { Fact } from '../query/resolve.ts';
+import type { Context } from '../views/context.ts';
+import type { Explorer } from './explorer.svelte.ts';
+
+/** On the embed page: which parts show, and the address of the same view in the explorer. */
+export interface Embedded {
+  show: ReadonlySet<string>;
+  exploreHref: string;
+}
+
+export interface Page {
+  readonly explorer: Explorer;
+  /** The dataset in use and its resolved facts. */
+  readonly ctx: Context;
+  /** The citation of the view, for "Cite this view"; '' where there is none (the embed). */
+  readonly citation: string;
+  /** The figure whose details are open, if any. */
+  readonly picked: Fact | null;
+  /** Opens a figure's details; absent where figures have no details (the embed). */
+  readonly pick?: (id: string | null) => void;
+  /** Set on the embed page; null in the explorer. */
+  readonly embedded: Embedded | null;
+}
+
+const KEY = Symbol('page');
+
+/** Called once by the page component, with getters over its own state. */
+export const providePage = (page: Page): void => void setContext(KEY, page);
+
+export function usePage(): Page {
+  const page = getContext<Page | undefined>(KEY);
+  if (!page) throw new Error('usePage() outside a page: App.svelte and Embed.svelte provide it');
+  return page;
+}
