@@ -1,6 +1,10 @@
-/** View models on the real data: what each view says, in words and numbers. */
+/**
+ * View models on the frozen fixture dataset (tests/fixtures/dataset/, real rows that never change): what each
+ * view says, in words and numbers.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledDataset } from '../support/dataset.ts';
+import { readFileSync } from 'node:fs';
+import { fixtureDataset, fixtureFiles } from '../support/dataset.ts';
 import { makeContext, type Context } from '../../src/lib/views/context.ts';
 import { vocabularyOf } from '../../src/lib/state/explorer.svelte.ts';
 import { defaultState } from '../../src/lib/state/url.ts';
@@ -21,7 +25,7 @@ import {
 let ctx: Context;
 let base: ViewState;
 beforeAll(async () => {
-  ctx = makeContext(await bundledDataset());
+  ctx = makeContext(await fixtureDataset());
   base = defaultState(vocabularyOf(ctx.ds));
 });
 
@@ -58,10 +62,33 @@ describe('rates in the views', () => {
   it('ranks forces by the chosen measure', () => {
     const counts = forcesView(ctx, { ...base, periods: ['2017-18'] });
     const rates = forcesView(ctx, { ...base, periods: ['2017-18'], per: 'u16' });
-    expect(counts.bars[0]!.name).toBe('Greater Manchester');
-    expect(rates.bars[0]!.name).toBe('Cleveland');
+    expect(counts.bars.map((b) => b.name)).toEqual([
+      'Greater Manchester',
+      'South Wales',
+      'Hampshire',
+      'Kent',
+      'Cleveland',
+      'Sussex',
+      'North Wales',
+      'Gwent',
+      'Surrey',
+      'Dyfed-Powys',
+    ]);
+    // Per child, Cleveland (95 offences) comes first and Greater Manchester (296) third.
+    expect(rates.bars.map((b) => b.name)).toEqual([
+      'Cleveland',
+      'South Wales',
+      'Greater Manchester',
+      'North Wales',
+      'Hampshire',
+      'Gwent',
+      'Kent',
+      'Sussex',
+      'Dyfed-Powys',
+      'Surrey',
+    ]);
     expect(rates.subtitle).toContain('per 100,000 children under 16 (ONS mid-2020 estimate)');
-    expect(rates.bars).toHaveLength(34);
+    expect(rates.subtitle).toContain('10 of the 43 forces of England and Wales have a figure for 2017/18');
   });
 
   it('downloads carry the rate, the count and the population with its source', () => {
@@ -109,9 +136,12 @@ describe('words and gaps', () => {
 
 describe('the full dataset download', () => {
   it('has every published row once, with its own source, and says which one is shown', () => {
+    // The rows of the fixture's figures file, counted from its text, not through the loader.
+    const ids = readFileSync(fixtureFiles.figures, 'utf8').match(/^f\d{4},/gm) ?? [];
+    expect(ids).toHaveLength(69);
     const rows = datasetRows(ctx);
-    expect(rows).toHaveLength(890);
-    expect(new Set(rows.map((r) => r.figure_id)).size).toBe(890);
+    expect(rows).toHaveLength(ids.length);
+    expect(new Set(rows.map((r) => r.figure_id))).toEqual(new Set(ids.map((id) => id.slice(0, -1))));
     const igwa = rows.filter(
       (r) => r.area === 'Hampshire' && r.category === 'Instagram/WhatsApp' && r.measure === 'platform',
     );
@@ -149,12 +179,20 @@ describe('empty views offer the nearest selection with figures', () => {
     });
   });
 
-  it('forces: the period most forces answered', () => {
+  it('forces: the lockdown quarter has one force, so bars and no suggestion', () => {
+    // Only Dyfed-Powys (11) has a figure of its own for April–June 2020; England and Wales is not a force.
     const view = forcesView(ctx, { ...base, periods: ['2020-04-01_2020-06-30'] });
-    expect(view.bars.length === 0 || view.nearest === null).toBe(true);
-    expect(forcesView(ctx, { ...base, periods: ['2016-02-01_2021-03-31'] }).nearest).toEqual({
-      label: '2017/18 (34 forces)',
-      periods: ['2017-18'],
-    });
+    expect(view.period?.id).toBe('2020-04-01_2020-06-30');
+    expect(view.bars.map((b) => [b.name, b.lo])).toEqual([['Dyfed-Powys', 11]]);
+    expect(view.missing).toHaveLength(42);
+    expect(view.nearest).toBeNull();
+  });
+
+  it('forces: a period no force of England and Wales answered suggests the one most forces did', () => {
+    // Police Scotland's six years from 1 April 2017: no force of the 43 has a figure for it.
+    const view = forcesView(ctx, { ...base, periods: ['2017-04-01_2023-03-31'] });
+    expect(view.bars).toEqual([]);
+    expect(view.period).toBeNull();
+    expect(view.nearest).toEqual({ label: '2017/18 (10 forces)', periods: ['2017-18'] });
   });
 });
