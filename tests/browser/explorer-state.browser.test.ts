@@ -2,11 +2,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Explorer } from '../../src/lib/state/explorer.svelte.ts';
 import type { Dataset } from '../../src/lib/data/load.ts';
-import { bundledDataset } from './bundled.ts';
+import { fixtureDataset } from './fixture.ts';
 
 let ds: Dataset;
 beforeAll(async () => {
-  ds = await bundledDataset();
+  ds = await fixtureDataset();
 });
 
 describe('Explorer', () => {

@@ -1,6 +1,7 @@
 /**
  * PlotChart in real Chromium, in bits-ui's order: axe first, then the keyboard, then what the reader sees.
- * The charts are the real chart functions on view models built from the bundled CSVs (served by Vite).
+ * The charts are the real chart functions on view models built from the frozen fixture dataset
+ * (tests/fixtures/dataset/, served by Vite).
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-svelte';
@@ -11,11 +12,11 @@ import { platformChart } from '../../src/lib/charts/platforms.ts';
 import { timeChart } from '../../src/lib/charts/time.ts';
 import { forcesChart } from '../../src/lib/charts/forces.ts';
 import { chartFixtures, type ChartFixtures } from '../support/chart-fixtures.ts';
-import { bundledDataset } from './bundled.ts';
+import { fixtureDataset } from './fixture.ts';
 
 let fx: ChartFixtures;
 beforeAll(async () => {
-  fx = chartFixtures(await bundledDataset());
+  fx = chartFixtures(await fixtureDataset());
 });
 
 const LABEL = 'Platform records: use arrow keys to move between bars';
@@ -168,7 +169,8 @@ describe('PlotChart', () => {
     expect(old?.isConnected).toBe(false);
     // The new chart's marks are wired the same way: one tab stop, named by their tooltips.
     const marks = screen.marks();
-    expect(marks).toHaveLength(34);
+    expect(fx.forces.bars).toHaveLength(10); // the fixture's ten forces with a 2017/18 figure
+    expect(marks).toHaveLength(fx.forces.bars.length);
     expect(marks.filter((m) => m.getAttribute('tabindex') === '0')).toHaveLength(1);
     expect(screen.host.getAttribute('role')).toBe('group');
     expect(screen.host.getAttribute('aria-label')).toBe(LABEL);

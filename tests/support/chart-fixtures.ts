@@ -1,7 +1,8 @@
 /**
- * Fixed chart inputs for the chart tests, built from the real dataset through the view-model functions (so a
- * change in the data or a view model that moves a mark shows in a snapshot diff), and the normaliser that turns
- * a chart's SVG into stable, line-per-element text. No Node APIs: the browser tests use it too.
+ * Fixed chart inputs for the chart tests, built from the frozen fixture dataset (tests/fixtures/dataset/, see its
+ * README) through the view-model functions, so that a change in a view model that moves a mark shows in a
+ * snapshot diff while a new figure in data/ changes nothing. Also the normaliser that turns a chart's SVG into
+ * stable, line-per-element text. No Node APIs: the browser tests use it too.
  */
 import type { Dataset } from '../../src/lib/data/load.ts';
 import { makeContext, type Context } from '../../src/lib/views/context.ts';
@@ -32,7 +33,7 @@ export interface ChartFixtures {
   timeCovered: TimeView;
   /** Hampshire, first nine months: the one platform panel. */
   platformPanel: PlatformPanel;
-  /** Every force of England and Wales, 2017/18. */
+  /** Every force of England and Wales, 2017/18 (ten of them have a figure in the fixture). */
   forces: ForcesView;
 }
 

@@ -1,4 +1,7 @@
-/** Test helpers: the bundled dataset read from disk with the app's own loader, and small synthetic datasets. */
+/**
+ * Test helpers: the datasets read from disk with the app's own loader (the live data/ for the tests that check
+ * published figures, the frozen fixture for everything else), and small synthetic datasets.
+ */
 import * as aq from 'arquero';
 import { join } from 'node:path';
 import {
@@ -10,10 +13,18 @@ import {
 } from '../../src/lib/data/load.ts';
 import { FIGURE_COLUMNS, type Figure, type Population, type Source } from '../../src/lib/data/schema.ts';
 
+/** The live dataset in data/: only for tests of the published figures themselves (seed release, data check, rates). */
 export const dataFiles: DataFiles = dataFilesIn(join(import.meta.dirname, '..', '..', 'data'));
 
 let cached: Promise<Dataset> | undefined;
 export const bundledDataset = (): Promise<Dataset> => (cached ??= loadDataset(dataFiles));
+
+/** The frozen fixture dataset (tests/fixtures/dataset/README.md): a small copy of real rows that never changes. */
+export const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures', 'dataset');
+export const fixtureFiles: DataFiles = dataFilesIn(FIXTURE_DIR);
+
+let fixture: Promise<Dataset> | undefined;
+export const fixtureDataset = (): Promise<Dataset> => (fixture ??= loadDataset(fixtureFiles));
 
 /** A figure with defaults, for synthetic tests. */
 export const figure = (f: Partial<Figure> & Pick<Figure, 'id'>): Figure => ({

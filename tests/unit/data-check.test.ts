@@ -1,11 +1,16 @@
-/** The data check: the bundled files pass, and every rule fires on a broken file with its file and line. */
+/**
+ * The data check: the bundled files and the frozen fixture pass, and every rule fires on a broken file with its
+ * file and line.
+ */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkData } from '../../src/lib/data/check-files.ts';
-import { DATA_FILES } from '../../src/lib/data/load.ts';
+import { DATA_FILES, figureObjects, loadDataset } from '../../src/lib/data/load.ts';
+import { periodKeyOf } from '../../src/lib/query/period.ts';
+import { FIXTURE_DIR, fixtureFiles } from '../support/dataset.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'data');
 const bundled = (name: string) => readFileSync(join(dir, name), 'utf8');
@@ -30,6 +35,37 @@ describe('data check', () => {
     const { problems, counts } = checkData(bundled);
     expect(problems).toEqual([]);
     expect(counts['figures.csv']).toBe(890);
+  });
+
+  it('passes the frozen fixture dataset, whose files hold what its README says', () => {
+    const { problems, counts } = checkData(
+      (name) => readFileSync(join(FIXTURE_DIR, name), 'utf8'),
+      'tests/fixtures/dataset',
+    );
+    expect(problems).toEqual([]);
+    expect(counts).toEqual({
+      'figures.csv': 69,
+      'sources.csv': 21,
+      'areas.csv': 48,
+      'periods.csv': 13,
+      'platforms.csv': 5,
+      'platform-labels.csv': 7,
+      'population.csv': 43,
+    });
+  });
+
+  it('keeps in the fixture only the sources, periods and labels its figures use', async () => {
+    const ds = await loadDataset(fixtureFiles);
+    const figures = figureObjects(ds.figures);
+    expect([...ds.sources.keys()].sort()).toEqual([...new Set(figures.map((f) => f.source))].sort());
+    expect(ds.periods.map((p) => p.key).sort()).toEqual([...new Set(figures.map(periodKeyOf))].sort());
+    expect([...ds.labels.keys()].sort()).toEqual(
+      [
+        ...new Set(
+          figures.filter((f) => f.measure.startsWith('platform') && f.category).map((f) => f.category),
+        ),
+      ].sort(),
+    );
   });
 
   // Hampshire, first nine months, 62 offences: data line 128 + header.

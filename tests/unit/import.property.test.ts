@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bundledDataset } from '../support/dataset.ts';
+import { fixtureDataset } from '../support/dataset.ts';
 import type { Dataset } from '../../src/lib/data/load.ts';
 import {
   SHARE_BASES,
@@ -21,7 +21,7 @@ import { readRecords, type Delimiter } from '../../src/lib/import/records.ts';
 
 let ds: Dataset;
 beforeAll(async () => {
-  ds = await bundledDataset();
+  ds = await fixtureDataset();
 });
 
 type Expected = Omit<Figure, 'id' | 'source'>;

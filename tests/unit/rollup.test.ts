@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledDataset, figure } from '../support/dataset.ts';
+import { figure, fixtureDataset } from '../support/dataset.ts';
 import type { Dataset } from '../../src/lib/data/load.ts';
 import { emptySelection, type Selection } from '../../src/lib/query/filter.ts';
 import { resolveFacts } from '../../src/lib/query/resolve.ts';
@@ -21,11 +21,11 @@ let ds: Dataset;
 /** One row per fact: the preferred figures. */
 let preferred: ColumnTable;
 beforeAll(async () => {
-  ds = await bundledDataset();
+  ds = await fixtureDataset();
   preferred = aq.from(resolveFacts(ds.figures, ds.sources).map((f) => f.preferred));
 });
 
-describe('offencesByPeriod on the bundled figures', () => {
+describe('offencesByPeriod on the fixture figures', () => {
   it('sums the four Welsh forces in 2017/18 to 274', () => {
     expect(offencesByPeriodRows(preferred, select(WELSH, [FY1718]))).toEqual([
       { period_start: '2017-04-03', period_end: '2018-03-31', value: 274, count: 4, valid: 4 },
@@ -33,8 +33,13 @@ describe('offencesByPeriod on the bundled figures', () => {
   });
 
   it('adds every row it is given: on the raw table each page counts again', () => {
-    const [row] = offencesByPeriodRows(ds.figures, select(WELSH, [FY1718]));
-    expect(row).toMatchObject({ value: 19 * 5 + 44 * 4 + 53 * 5 + 158 * 4, count: 18 });
+    // Hampshire's 62 offences in the first nine months are on two pages (f0127, f0128).
+    const [row] = offencesByPeriodRows(ds.figures, select(['hampshire'], [NINE_MONTHS]));
+    expect(row).toMatchObject({ value: 62 * 2, count: 2 });
+    expect(offencesByPeriodRows(preferred, select(['hampshire'], [NINE_MONTHS]))[0]).toMatchObject({
+      value: 62,
+      count: 1,
+    });
   });
 
   it('keeps overlapping periods apart, ordered by start then end', () => {

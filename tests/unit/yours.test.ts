@@ -1,6 +1,6 @@
 /** A person's own figures kept in the browser only when asked, restored through the same checks. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledDataset } from '../support/dataset.ts';
+import { fixtureDataset } from '../support/dataset.ts';
 import type { Dataset } from '../../src/lib/data/load.ts';
 import { importFigures, type ImportedData } from '../../src/lib/import/import.ts';
 import { STORE_KEY, forgetYours, restoreYours, saveYours } from '../../src/lib/import/persistence.ts';
@@ -29,7 +29,7 @@ const blocked = (): Storage =>
 let ds: Dataset;
 let data: ImportedData;
 beforeAll(async () => {
-  ds = await bundledDataset();
+  ds = await fixtureDataset();
   const result = importFigures(
     'area,period_start,period_end,measure,value,source_url\nKent,2025-04-01,2026-03-31,offences,180,https://example.org/reply\n',
     ds,
