@@ -246,5 +246,5 @@ describe('data check', () => {
         rmSync(dir, { recursive: true, force: true });
       }
     });
-  });
+  }, 20_000); // starts the CLI through tsx: seconds on a busy machine
 });

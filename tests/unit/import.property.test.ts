@@ -427,7 +427,7 @@ describe('import properties', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 30_000); // 1,500 generated files: seconds on a busy 2-core machine
 
   it('never throws on arbitrary text', () => {
     const text = fc.string({

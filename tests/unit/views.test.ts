@@ -323,7 +323,8 @@ describe('sources and notes', () => {
     ]);
     expect(view.conflicts).toEqual([]);
     expect(view.caveats.slice(2)).toEqual([
-      "Police Scotland's figures count 'communicating indecently with a child' (Sexual Offences (Scotland) Act 2009), a different offence.",
+      // The area's own note in areas.csv, for a force that counts another offence than s.15A.
+      "Police Scotland: Figures count Scotland's 'communicating indecently with a child' (Sexual Offences (Scotland) Act 2009), not s.15A; that offence predates April 2017.",
       'Suppressed cells ("*") hide small numbers: a total with a suppressed part is a range.',
       '"More than" figures are lower bounds.',
     ]);
