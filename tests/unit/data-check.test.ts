@@ -245,6 +245,6 @@ describe('data check', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-    });
-  }, 20_000); // starts the CLI through tsx: seconds on a busy machine
+    }, 20_000); // starts the CLI through tsx: seconds on a busy machine
+  });
 });
