@@ -6,7 +6,8 @@ import * as aq from 'arquero';
 import { bundledDataset } from '../support/dataset.ts';
 import type { Dataset } from '../../src/lib/data/load.ts';
 import type { Figure } from '../../src/lib/data/schema.ts';
-import { checkLabel, recordLines } from '../../src/lib/data/validate.ts';
+import { checkLabel } from '../../src/lib/data/validate.ts';
+import { recordLines } from '../../src/lib/data/file-rules.ts';
 import {
   IMPORT_MAX_BYTES,
   TEMPLATE_COLUMNS,

@@ -9,13 +9,10 @@ import {
   checkPeriod,
   checkPopulation,
   checkSource,
-  findDuplicates,
-  findRepeatedKeys,
-  findShareBaseConflicts,
-  recordLines,
   type Problem,
   type RawRow,
 } from './validate.ts';
+import { findDuplicates, findRepeatedKeys, findShareBaseConflicts, recordLines } from './file-rules.ts';
 
 interface Parsed {
   file: string;

@@ -3,9 +3,10 @@
  * values, and overlapping periods of one series (figures that must never be added).
  */
 import type { Figure, Source } from '../data/schema.ts';
-import { findDuplicates, type RawRow } from '../data/validate.ts';
+import { type RawRow } from '../data/validate.ts';
+import { findDuplicates } from '../data/file-rules.ts';
 import { overlaps, periodKeyOf } from '../query/period.ts';
-import { USER_SOURCE, type RowSource } from './rows.ts';
+import { USER_SOURCE, type RowSource } from './outcome.ts';
 
 /** Something to know about an accepted row (row ≥ 1) or about the file and its header (row 0). */
 export interface RowWarning {

@@ -6,7 +6,7 @@
 import { RefusedFile } from './decode.ts';
 import type { CsvRecord } from './records.ts';
 import { REQUIRED_COLUMNS, cellText, columnFor, type ImportColumn } from './cells.ts';
-import { clip, type CellProblem } from './rows.ts';
+import { clip, type CellProblem } from './outcome.ts';
 
 /** The columns the header names, in order, and where each import column is; refuses a header it cannot use. */
 export function readHeader(header: CsvRecord) {

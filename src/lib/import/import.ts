@@ -30,14 +30,15 @@ import {
 import { detectDelimiter, readRecords, type CsvRecord, type Delimiter } from './records.ts';
 import { readHeader, shapeProblems } from './header.ts';
 import { cellText, columnFor, type ImportColumn } from './cells.ts';
-import { RowChecker, clip, type CellProblem } from './rows.ts';
+import { RowChecker } from './rows.ts';
+import { clip, type CellProblem } from './outcome.ts';
 import { SourceRegistry, seriesWarnings, type RowWarning } from './file-checks.ts';
 
 export { IMPORT_MAX_BYTES } from './decode.ts';
 export type { Delimiter } from './records.ts';
 export { IMPORT_COLUMNS, type ImportColumn } from './cells.ts';
 export { didYouMean } from './areas.ts';
-export { USER_SOURCE, labelForUnknown, type CellProblem } from './rows.ts';
+export { USER_SOURCE, labelForUnknown, type CellProblem } from './outcome.ts';
 export type { RowWarning } from './file-checks.ts';
 export { TEMPLATE_COLUMNS, templateCSV, figuresToImportCSV, type TemplateColumn } from './template.ts';
 

@@ -6,7 +6,7 @@
 import * as aq from 'arquero';
 import { makePeriod, type Dataset } from '../data/load.ts';
 import { FIGURE_COLUMNS, type Period, type PeriodKind } from '../data/schema.ts';
-import { labelForUnknown } from './rows.ts';
+import { labelForUnknown } from './outcome.ts';
 import type { ImportedData } from './import.ts';
 import { periodKeyOf } from '../query/period.ts';
 

@@ -12,9 +12,7 @@ import {
   SHARE_BASES,
   SOURCE_KINDS,
   VALUELESS_QUALIFIERS,
-  type Figure,
   type Measure,
-  type PlatformLabel,
   type Qualifier,
   type ShareBase,
   type SourceKind,
@@ -22,6 +20,15 @@ import {
 } from '../data/schema.ts';
 import { checkFigure, checkSource, type RawRow, type References } from '../data/validate.ts';
 import { areaIndex, type AreaIndex } from './areas.ts';
+import {
+  type CellProblem,
+  type CellWarning,
+  type RowSource,
+  type RowOutcome,
+  USER_SOURCE,
+  DEFAULT_SOURCE_KIND,
+  clip,
+} from './outcome.ts';
 import {
   foldLabel,
   normaliseMeasure,
@@ -34,59 +41,6 @@ import {
   unitWord,
   type ImportColumn,
 } from './cells.ts';
-
-/** Why a cell keeps its row out. `value` is the cell as written (clipped to 200 characters). */
-export interface CellProblem {
-  column: string;
-  reason: string;
-  value?: string;
-}
-
-export interface CellWarning {
-  column: string;
-  message: string;
-}
-
-/** Where an accepted row's figure came from, before sources get ids. */
-export interface RowSource {
-  url: string;
-  name: string;
-  date: string;
-  kind: SourceKind;
-  /** Whether the row said the kind itself. */
-  kindGiven: boolean;
-}
-
-export type RowOutcome =
-  | {
-      ok: true;
-      figure: Omit<Figure, 'id' | 'source'>;
-      source: RowSource;
-      unknownLabel?: string;
-      warnings: CellWarning[];
-    }
-  | { ok: false; problems: CellProblem[] };
-
-/** The id of the source of rows that name no source_url or source_name. */
-export const USER_SOURCE = 'user';
-
-/**
- * The mapping for a platform label the dataset lacks. It names no platform, so no platform or owner filter
- * selects it (like "Social media (any)"); its rows show when no platform filter is set. Scope "any" is the
- * only scope the label rules allow without platforms; the schema has no "unknown" scope.
- */
-export const labelForUnknown = (label: string): PlatformLabel => ({
-  label,
-  platforms: [],
-  owners: [],
-  scope: 'any',
-});
-
-/** The default kind of an undescribed source: the lowest rank of the preference rule (see import.ts). */
-export const DEFAULT_SOURCE_KIND: SourceKind = 'news';
-
-export const clip = (text: string, max = 200): string =>
-  text.length > max ? text.slice(0, max - 1) + '…' : text;
 
 const isWebAddress = (url: string): boolean => {
   try {

@@ -6,7 +6,7 @@ import type { Dataset } from '../data/load.ts';
 import { MEASURES, SHARE_BASES, type Figure, type Source } from '../data/schema.ts';
 import { toCSV } from '../export/csv.ts';
 import { IMPORT_COLUMNS, REQUIRED_COLUMNS, type ImportColumn } from './cells.ts';
-import { USER_SOURCE } from './rows.ts';
+import { USER_SOURCE } from './outcome.ts';
 
 export interface TemplateColumn {
   name: ImportColumn;
