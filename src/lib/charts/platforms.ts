@@ -1,8 +1,12 @@
 /** Platform records for one area and period: one bar per label as published; combined labels outlined. */
 import * as Plot from '@observablehq/plot';
-import type { PlatformPanel } from '../views/platforms.ts';
+import type { PlatformBar, PlatformPanel } from '../views/platforms.ts';
 import { figureHref, finish, type ChartOptions } from './common.ts';
 import { formatNumber } from '../words/numbers.ts';
+import { labelColour } from './domains.ts';
+
+/** A bar's colour: its platform's, its owner's, or the mixed colour (./domains.ts). */
+const colour = (b: PlatformBar) => labelColour(b.mapping);
 
 export const displayLabel = (bar: { label: string; combined: boolean }) =>
   bar.combined ? `${bar.label} (combined)` : bar.label;
@@ -48,13 +52,13 @@ export function platformChart(
         tickFormat: (d: string) => tick.get(d) ?? d,
       },
       marks: [
-        Plot.barX(single, { x: 'lo', y: 'y', fill: 'colour', title: 'tip', href: figureHref }),
+        Plot.barX(single, { x: 'lo', y: 'y', fill: colour, title: 'tip', href: figureHref }),
         Plot.barX(combined, {
           x: 'lo',
           y: 'y',
-          fill: 'colour',
+          fill: colour,
           fillOpacity: 0.28,
-          stroke: 'colour',
+          stroke: colour,
           strokeWidth: 2,
           strokeDasharray: '5 3',
           inset: 1,

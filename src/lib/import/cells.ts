@@ -4,21 +4,22 @@
  * only rewrites what it recognises; anything else passes through unchanged to the shared row rules
  * (`checkFigure`), which name the problem.
  */
-import { MEASURES, QUALIFIERS, SHARE_BASES, SOURCE_KINDS, type Qualifier } from '../data/schema.ts';
+import {
+  FIGURE_COLUMNS,
+  MEASURES,
+  QUALIFIERS,
+  SHARE_BASES,
+  SOURCE_KINDS,
+  type Qualifier,
+} from '../data/schema.ts';
 
 /** The import's columns, in template order. */
 export const IMPORT_COLUMNS = [
-  'area',
-  'period_start',
-  'period_end',
-  'measure',
-  'category',
-  'value',
-  'qualifier',
-  'unit',
-  'share_base',
-  'note',
-  'evidence',
+  // A figure's own columns (data/figures.csv) but its id, given on import, and its source, named in full below.
+  ...(FIGURE_COLUMNS.filter((c) => c !== 'id' && c !== 'source') as Exclude<
+    (typeof FIGURE_COLUMNS)[number],
+    'id' | 'source'
+  >[]),
   'source_url',
   'source_name',
   'source_date',

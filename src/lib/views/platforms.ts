@@ -1,12 +1,11 @@
 /** Platforms: platform records as published for each area and period, with their denominator, never split. */
-import type { Area, ShareBase } from '../data/schema.ts';
+import type { Area, PlatformLabel, ShareBase } from '../data/schema.ts';
 import { estimateOfFigure, platformBreakdown } from '../query/aggregate.ts';
 
 import { labelMatches, matchingLabels } from '../query/filter.ts';
 
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';
-import { labelColour } from '../charts/domains.ts';
 
 import {
   describeFact,
@@ -31,7 +30,8 @@ export interface PlatformBar {
   label: string;
   /** Combined and owner-group labels cover several platforms: drawn distinctly, never split. */
   combined: boolean;
-  colour: string;
+  /** What the label covers (data/platform-labels.csv): the chart colours it by this. */
+  mapping: PlatformLabel | undefined;
   lo: number;
   hi: number;
   atLeast: boolean;
@@ -88,7 +88,7 @@ export function platformView(ctx: Context, state: ViewState): PlatformView {
           return {
             label: fact.preferred.category,
             combined: !label || label.scope !== 'platform',
-            colour: labelColour(label),
+            mapping: label,
             lo: est.lo,
             hi: est.hi,
             atLeast: est.hi === Infinity,
