@@ -2,12 +2,13 @@
 import type { Fact } from '../../lib/query/resolve.ts';
 import type { Explorer } from '../../lib/state/explorer.svelte.ts';
 import type { Context } from '../../lib/views/context.ts';
+import type { Citation } from '../../lib/words/citation.ts';
 
 export interface ViewProps {
   explorer: Explorer;
   ctx: Context;
   /** The citation of the view, for its "Cite this view" button. */
-  citation: string;
+  citation: Citation;
   /** The figure whose details are open, if any. */
   picked: Fact | null;
   onpick: (id: string) => void;

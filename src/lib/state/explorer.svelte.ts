@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '../data/load.ts';
 import { OWNER_PREFIX } from '../query/filter.ts';
-import { defaultState, fromQuery, toQuery, type Ignored, type Vocabulary } from './url.ts';
+import { defaultState, fromQuery, toQuery, withRelease, type Ignored, type Vocabulary } from './url.ts';
 import { type Per, type View, type ViewState } from '../views/state.ts';
 
 export function vocabularyOf(ds: Dataset): Vocabulary {
@@ -23,6 +23,8 @@ export class Explorer {
   state: ViewState = $state() as ViewState;
   /** What the link asked for that could not be used, shown to the reader. */
   ignored: Ignored[] = $state([]);
+  /** The data release the address pins (`data=<id>`, checked by src/lib/release), kept in the URL; null when unpinned. */
+  pin: string | null = $state(null);
 
   constructor(ds: Dataset, query = '') {
     this.ds = ds;
@@ -33,7 +35,7 @@ export class Explorer {
   }
 
   get query(): string {
-    return toQuery(this.state, this.vocab);
+    return withRelease(toQuery(this.state, this.vocab), this.pin);
   }
 
   /** Replaces the whole state from a URL (back and forward buttons). */

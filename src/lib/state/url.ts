@@ -17,6 +17,9 @@ export interface Vocabulary {
 /** Query keys the explorer reads; the embed page adds its own. */
 export const STATE_KEYS = ['view', 'force', 'platform', 'period', 'focus', 'ltl', 'per'] as const;
 
+/** The key that pins a data release, `data=<release id>`: read by src/lib/release/pin.ts, not by the state. */
+export const RELEASE_KEY = 'data';
+
 export interface Ignored {
   key: string;
   value: string;
@@ -62,6 +65,15 @@ export function toQuery(state: ViewState, vocab: Vocabulary): string {
 /** URLSearchParams encodes the commas between ids; a comma is allowed in a query, and easier to read. */
 export const readableQuery = (q: URLSearchParams): string => q.toString().replace(/%2C/gi, ',');
 
+/** The query with the data release `id` pinned (last), or with no pin when `id` is null. */
+export function withRelease(query: string, id: string | null): string {
+  if (id === null && !new URLSearchParams(query).has(RELEASE_KEY)) return query;
+  const q = new URLSearchParams(query);
+  q.delete(RELEASE_KEY);
+  if (id) q.set(RELEASE_KEY, id);
+  return readableQuery(q);
+}
+
 /**
  * Reads a query string into a valid state. Everything it cannot use is listed in `ignored` with the reason;
  * keys in `otherKeys` (e.g. the embed page's own) are left to their reader.
@@ -98,7 +110,7 @@ export function fromQuery(
   for (const key of params.keys()) {
     if (seen.has(key)) continue;
     seen.add(key);
-    if (!(STATE_KEYS as readonly string[]).includes(key) && !otherKeys.includes(key))
+    if (!(STATE_KEYS as readonly string[]).includes(key) && key !== RELEASE_KEY && !otherKeys.includes(key))
       ignore(key, params.get(key) ?? '', 'unknown setting');
   }
 
