@@ -186,5 +186,5 @@ describe('the data check and npm run release', () => {
     expect(run.stdout).toContain(
       `${dir}/CHANGELOG.md:1: release: the data files changed since release 2026-11-28-`,
     );
-  });
+  }, 30_000);
 });
