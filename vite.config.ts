@@ -5,11 +5,12 @@ import { arqueroStandIns } from './build/arquero-stand-ins.ts';
 import { preloadData } from './build/preload.ts';
 import { prerender } from './build/prerender.ts';
 import { leanFigures } from './build/lean-figures.ts';
+import { releases } from './build/releases.ts';
 
 // Relative base: the built app works from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [arqueroStandIns(), svelte(), leanFigures(), preloadData(), prerender()],
+  plugins: [arqueroStandIns(), svelte(), leanFigures(), preloadData(), prerender(), releases()],
   build: {
     target: 'es2022',
     rollupOptions: {

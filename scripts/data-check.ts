@@ -5,14 +5,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkData } from '../src/lib/data/check-files.ts';
+import { checkReleases, readReleases } from '../build/release-archive.ts';
 
 const dir = process.argv[2] ?? 'data';
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
 const { problems, counts } = checkData(read, dir);
+// The releases: the newest changelog entry must name these files' hash, and every frozen copy its own.
+const releaseProblems = checkReleases(dir);
+problems.push(...releaseProblems);
 
 for (const p of problems) console.log(`${p.file}:${p.line}: ${p.column}: ${p.message}`);
 const summary = Object.entries(counts)
   .map(([file, n]) => `${file} ${n} rows`)
   .join(', ');
-console.log(`data check: ${summary}; ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+const release = releaseProblems.length ? '' : `; release ${readReleases(dir).current.id}`;
+console.log(
+  `data check: ${summary}${release}; ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+);
 process.exit(problems.length ? 1 : 0);

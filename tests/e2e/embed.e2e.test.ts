@@ -82,7 +82,7 @@ describe('the iframe snippet from the dialog', () => {
     const origin = new URL(baseURL()).origin;
     expect(iframe).toMatch(
       new RegExp(
-        `^<iframe src="${origin}/embed\\.html\\?view=platforms&amp;force=hampshire&amp;period=2017-04-03_2018-01-02" title="Platforms recorded in offences: Hampshire" width="100%" height="\\d+" loading="lazy"`,
+        `^<iframe src="${origin}/embed\\.html\\?view=platforms&amp;force=hampshire&amp;period=2017-04-03_2018-01-02&amp;data=\\d{4}-\\d{2}-\\d{2}-[0-9a-f]{6}" title="Platforms recorded in offences: Hampshire" width="100%" height="\\d+" loading="lazy"`,
       ),
     );
     expect(iframe).toContain('style="border:0;width:100%;display:block"');

@@ -44,9 +44,10 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   views: ['views', 'query', 'data', 'words'],
   charts: ['charts', 'words'],
   export: ['export', 'views', 'query', 'data', 'words'],
-  embed: ['embed', 'views', 'state', 'data'],
+  embed: ['embed', 'release', 'views', 'state', 'data'],
+  release: ['release', 'views', 'query', 'data', 'words'],
   prerender: ['prerender', 'embed'],
-  state: ['state', 'views', 'import', 'query', 'data', 'words'],
+  state: ['state', 'release', 'views', 'import', 'query', 'data', 'words'],
 };
 
 describe('the layout', () => {

@@ -2,7 +2,9 @@
  * The embed page's own URL keys (theme, which parts show) beside the explorer's. pym.js parents add their
  * own query parameters; they are expected, not bad input.
  */
-import { fromQuery, readableQuery, toQuery, type Ignored, type Vocabulary } from '../state/url.ts';
+import { fromQuery, readableQuery, toQuery, type Vocabulary } from '../state/url.ts';
+import { withRelease } from '../release/pin.ts';
+import { type Ignored } from '../views/state.ts';
 import { type View, type ViewState } from '../views/state.ts';
 
 export const THEMES = ['auto', 'light', 'dark', 'transparent'] as const;
@@ -67,15 +69,18 @@ export function readEmbedQuery(
   return { state, options, ignored };
 }
 
-/** The embed page's query for a state and options; defaults left out. */
+/**
+ * The embed page's query for a state and options; defaults left out. `data` pins a data release
+ * (`data=<release id>`, last; the explorer's key, see src/lib/release/pin.ts); null shows the latest figures.
+ */
 export function embedQuery(
   state: ViewState,
   vocab: Vocabulary,
-  options: Pick<EmbedOptions, 'theme' | 'show'>,
+  options: Pick<EmbedOptions, 'theme' | 'show'> & { data?: string | null },
 ): string {
   const q = new URLSearchParams(toQuery(state, vocab));
   if (options.theme !== 'auto') q.set('theme', options.theme);
   if (options.show.size !== PARTS.length)
     q.set('show', PARTS.filter((p) => options.show.has(p)).join(',') || 'none');
-  return readableQuery(q);
+  return withRelease(readableQuery(q), options.data ?? null);
 }

@@ -131,12 +131,28 @@ export function datasetRows(ctx: Context): Record<string, unknown>[] {
   return rows.sort((a, b) => String(a.figure_id).localeCompare(String(b.figure_id)));
 }
 
-/** The figures behind a view as CSV text. */
-export const figuresCSV = (ctx: Context, facts: readonly Fact[], per: Per): string =>
-  toCSV(downloadRows(ctx, facts, per), downloadColumns(per));
+/**
+ * The column naming the data release on every row of a download (src/lib/release): a column, not a leading
+ * `# comment` line, since R's read.csv and pandas' read_csv read a comment line as data unless told otherwise.
+ */
+export const RELEASE_COLUMN = 'data_release';
 
-/** The whole dataset in use as CSV text. */
-export const datasetCSV = (ctx: Context): string => toCSV(datasetRows(ctx), DATASET_COLUMNS);
+/** The rows and columns with the release first on every row; unchanged without a release. */
+function stamped(rows: Record<string, unknown>[], columns: readonly string[], release?: string): string {
+  if (!release) return toCSV(rows, columns);
+  return toCSV(
+    rows.map((r) => ({ [RELEASE_COLUMN]: release, ...r })),
+    [RELEASE_COLUMN, ...columns],
+  );
+}
+
+/** The figures behind a view as CSV text, each row naming the data `release` when given. */
+export const figuresCSV = (ctx: Context, facts: readonly Fact[], per: Per, release?: string): string =>
+  stamped(downloadRows(ctx, facts, per), downloadColumns(per), release);
+
+/** The whole dataset in use as CSV text, each row naming the data `release` when given. */
+export const datasetCSV = (ctx: Context, release?: string): string =>
+  stamped(datasetRows(ctx), DATASET_COLUMNS, release);
 
 /** The file name of the full dataset download. */
 export const DATASET_FILE = 'foi-grooming-figures-all.csv';

@@ -8,6 +8,8 @@ export interface Stamp {
   subtitle: string;
   notes: readonly string[];
   source: string;
+  /** The data release the chart shows: "Data release 2026-12-01 (a1b2c3)." (src/lib/release/words.ts). */
+  release?: string;
   url: string;
 }
 
@@ -74,6 +76,7 @@ export function stampedSvg(
   }
   for (const note of stamp.notes) text(note, 11, 400, '#333333');
   text(`Source: ${stamp.source}`, 11, 600, '#111111');
+  if (stamp.release) text(stamp.release, 11, 600, '#111111');
   text(stamp.url, 11, 400, '#1a4f8b');
   y += 12;
   svg.setAttribute('width', String(width));

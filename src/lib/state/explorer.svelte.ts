@@ -4,7 +4,9 @@
  */
 import type { Dataset } from '../data/load.ts';
 import { OWNER_PREFIX } from '../query/filter.ts';
-import { defaultState, fromQuery, toQuery, type Ignored, type Vocabulary } from './url.ts';
+import { defaultState, fromQuery, toQuery, type Vocabulary } from './url.ts';
+import { withRelease } from '../release/pin.ts';
+import { type Ignored } from '../views/state.ts';
 import { type Per, type View, type ViewState } from '../views/state.ts';
 
 export function vocabularyOf(ds: Dataset): Vocabulary {
@@ -25,6 +27,7 @@ export class Explorer {
   readonly vocab: Vocabulary;
   #state: ViewState = $state() as ViewState;
   #ignored: Ignored[] = $state([]);
+  #pin: string | null = $state(null);
   readonly #read: QueryReader;
 
   constructor(ds: Dataset, query = '', read: QueryReader = fromQuery) {
@@ -43,8 +46,19 @@ export class Explorer {
     return this.#ignored;
   }
 
+  /** The data release the address pins (`data=<id>`, checked by src/lib/release), kept in the URL; null when unpinned. */
+  get pin(): string | null {
+    return this.#pin;
+  }
+
   get query(): string {
-    return toQuery(this.#state, this.vocab);
+    return withRelease(toQuery(this.#state, this.vocab), this.#pin);
+  }
+
+  /** Takes the release the address pins, once it is checked, and what of the pin could not be used. */
+  adoptRelease(pin: string | null, ignored: readonly Ignored[] = []): void {
+    this.#pin = pin;
+    if (ignored.length) this.#ignored = [...ignored, ...this.#ignored];
   }
 
   /** Replaces the whole state from a URL (the page's address, back and forward buttons). */

@@ -7,6 +7,8 @@
 import { getContext, setContext } from 'svelte';
 import type { Fact } from '../query/resolve.ts';
 import type { Context } from '../views/context.ts';
+import type { Citation } from '../words/citation.ts';
+import type { Release } from './release.svelte.ts';
 import type { Explorer } from './explorer.svelte.ts';
 
 /** On the embed page: which parts show, and the address of the same view in the explorer. */
@@ -20,13 +22,15 @@ export interface Page {
   /** The dataset in use and its resolved facts. */
   readonly ctx: Context;
   /** The citation of the view, for "Cite this view"; '' where there is none (the embed). */
-  readonly citation: string;
+  readonly citation: Citation;
   /** The figure whose details are open, if any. */
   readonly picked: Fact | null;
   /** Opens a figure's details; absent where figures have no details (the embed). */
   readonly pick?: (id: string | null) => void;
   /** Set on the embed page; null in the explorer. */
   readonly embedded: Embedded | null;
+  /** The data release shown (src/lib/release); absent where none is named (a component test). */
+  readonly release?: Release;
 }
 
 const KEY = Symbol('page');

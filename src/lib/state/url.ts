@@ -3,7 +3,8 @@
  * the URL; unknown or stale values are dropped and reported, never thrown, never put into markup.
  */
 
-import { PERS, VIEWS, type Per, type View, type ViewState } from '../views/state.ts';
+import { PERS, VIEWS, type Ignored, type Per, type View, type ViewState } from '../views/state.ts';
+import { RELEASE_KEY } from '../release/pin.ts';
 
 /** The valid ids of each dimension, in their fixed display order. */
 export interface Vocabulary {
@@ -16,12 +17,6 @@ export interface Vocabulary {
 
 /** Query keys the explorer reads; the embed page adds its own. */
 export const STATE_KEYS = ['view', 'force', 'platform', 'period', 'focus', 'ltl', 'per'] as const;
-
-export interface Ignored {
-  key: string;
-  value: string;
-  reason: string;
-}
 
 export function defaultState(vocab: Vocabulary): ViewState {
   return {
@@ -98,7 +93,7 @@ export function fromQuery(
   for (const key of params.keys()) {
     if (seen.has(key)) continue;
     seen.add(key);
-    if (!(STATE_KEYS as readonly string[]).includes(key) && !otherKeys.includes(key))
+    if (!(STATE_KEYS as readonly string[]).includes(key) && key !== RELEASE_KEY && !otherKeys.includes(key))
       ignore(key, params.get(key) ?? '', 'unknown setting');
   }
 

@@ -33,3 +33,10 @@ export interface ViewState {
 
 export const PERS = ['count', 'u16', 'u18'] as const;
 export type Per = (typeof PERS)[number];
+
+/** A part of an address that could not become view state, with the reason; shown to the reader, never thrown. */
+export interface Ignored {
+  key: string;
+  value: string;
+  reason: string;
+}
