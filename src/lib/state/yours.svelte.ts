@@ -1,23 +1,19 @@
 /**
  * The person's own figures: none, in memory, or kept in this browser's storage when they asked
- * (src/lib/import/persistence.ts), shown beside the published figures or instead of them.
+ * (src/lib/import/persistence.ts), shown beside the published figures or instead of them. The import's code
+ * is fetched only when it is needed: to look for kept figures once the first chart is drawn, or to keep them.
  */
 import type { Dataset } from '../data/load.ts';
 import type { ImportedData } from '../import/import.ts';
 import { withImported } from '../import/merge.ts';
-import {
-  browserStorage,
-  forgetYours,
-  restoreYours,
-  saveYours,
-  type YoursMode,
-} from '../import/persistence.ts';
+import type { YoursMode } from '../import/persistence.ts';
+
+const persistence = () => import('../import/persistence.ts');
 
 export class YourFigures {
   #data = $state<ImportedData | null>(null);
   #mode = $state<YoursMode>('beside');
   #remembered = $state(false);
-  readonly #store = browserStorage();
 
   get data(): ImportedData | null {
     return this.#data;
@@ -30,26 +26,29 @@ export class YourFigures {
     return this.#remembered;
   }
 
-  /** Brings back figures kept in this browser, checked again against the published ones. */
-  restore(published: Dataset): void {
-    const kept = restoreYours(this.#store, published);
-    if (!kept) return;
+  /** Brings back figures kept in this browser, checked again against the published ones; true if any. */
+  async restore(published: Dataset): Promise<boolean> {
+    const { browserStorage, restoreYours } = await persistence();
+    const kept = restoreYours(browserStorage(), published);
+    if (!kept) return false;
     this.#data = kept.data;
     this.#mode = kept.mode;
     this.#remembered = true;
+    return true;
   }
 
   /** Uses these figures, and keeps them in this browser or forgets any kept, as the person chose. */
-  apply(data: ImportedData, mode: YoursMode, remember: boolean, published: Dataset): void {
+  async apply(data: ImportedData, mode: YoursMode, remember: boolean, published: Dataset): Promise<void> {
     this.#data = data;
     this.#mode = mode;
-    if (remember) this.#remembered = saveYours(this.#store, data, mode, published);
-    else this.forget();
+    const { browserStorage, saveYours } = await persistence();
+    if (remember) this.#remembered = saveYours(browserStorage(), data, mode, published);
+    else await this.forget();
   }
 
-  discard(): void {
+  async discard(): Promise<void> {
     this.#data = null;
-    this.forget();
+    await this.forget();
   }
 
   /** The dataset to show: the published figures, with these beside them or instead of them. */
@@ -57,8 +56,9 @@ export class YourFigures {
     return this.#data ? withImported(published, this.#data, this.#mode) : published;
   }
 
-  private forget(): void {
-    forgetYours(this.#store);
+  private async forget(): Promise<void> {
     this.#remembered = false;
+    const { browserStorage, forgetYours } = await persistence();
+    forgetYours(browserStorage());
   }
 }
