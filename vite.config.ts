@@ -5,11 +5,19 @@ import { arqueroStandIns } from './src/lib/vendor/plugin.ts';
 import { preloadData } from './src/lib/vendor/preload.ts';
 import { prerender } from './src/lib/vendor/prerender.ts';
 import { leanFigures } from './src/lib/vendor/lean-figures.ts';
+import { arqueroUnderCsp } from './build/arquero-csp.ts';
 
 // Relative base: the built app works from any sub-path of a static host.
 export default defineConfig({
   base: './',
-  plugins: [arqueroStandIns(), svelte(), leanFigures(), preloadData(), prerender()],
+  plugins: [
+    arqueroStandIns(),
+    arqueroUnderCsp(), // no eval, no fetch of data: URLs, as the security policy asks (build/arquero-csp.ts)
+    svelte(),
+    leanFigures(),
+    preloadData(),
+    prerender(),
+  ],
   build: {
     target: 'es2022',
     rollupOptions: {
