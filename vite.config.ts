@@ -5,18 +5,21 @@ import { arqueroStandIns } from './src/lib/vendor/plugin.ts';
 import { preloadData } from './src/lib/vendor/preload.ts';
 import { prerender } from './src/lib/vendor/prerender.ts';
 import { leanFigures } from './src/lib/vendor/lean-figures.ts';
+import { publish } from './build/publish.ts';
 import { arqueroUnderCsp } from './build/arquero-csp.ts';
 
-// Relative base: the built app works from any sub-path of a static host.
+// Relative base: the built app works from any sub-path of a static host. publish() runs after prerender():
+// it hashes the pages' final inline scripts into their policy, writes the host headers, precompresses.
 export default defineConfig({
   base: './',
   plugins: [
     arqueroStandIns(),
-    arqueroUnderCsp(), // no eval, no fetch of data: URLs, as the security policy asks (build/arquero-csp.ts)
+    arqueroUnderCsp(), // no eval, no fetch of data: URLs, as the security policy asks (build/csp.ts)
     svelte(),
     leanFigures(),
     preloadData(),
     prerender(),
+    publish(),
   ],
   build: {
     target: 'es2022',
