@@ -96,7 +96,9 @@ export async function startNginx(root: string): Promise<Nginx> {
   for (const started = Date.now(); !(await accepts(port));) {
     if (!running || Date.now() - started > 10_000) {
       child.kill('SIGKILL');
-      throw new Error(`nginx did not start (${NGINX_PATH}, prefix ${prefix}):\n${await log()}`);
+      const message = `nginx did not start (${NGINX_PATH}):\n${await log()}`;
+      await rm(prefix, { recursive: true, force: true });
+      throw new Error(message);
     }
     await new Promise((done) => setTimeout(done, 50));
   }

@@ -168,9 +168,9 @@ describe('no policy violation', () => {
     const w = await watched();
     await open(w, '?view=forces&period=2017-18');
     await w.page.getByRole('button', { name: 'Embed this chart' }).click();
-    const preview = w.page.frames().find((f) => f.url().includes('/embed.html'));
-    await (preview ?? w.page.mainFrame()).locator('#view-panel svg').first().waitFor();
-    expect(preview).toBeDefined();
+    const preview = await (await w.page.locator('.embed-preview iframe').elementHandle())!.contentFrame();
+    await preview!.locator('#view-panel svg').first().waitFor();
+    expect(new URL(preview!.url()).pathname).toBe('/embed.html');
     await expectClean(w);
     await w.context.close();
   });
