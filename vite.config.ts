@@ -6,11 +6,23 @@ import { preloadData } from './build/preload.ts';
 import { prerender } from './build/prerender.ts';
 import { leanFigures } from './build/lean-figures.ts';
 import { releases } from './build/releases.ts';
+import { publish } from './build/publish.ts';
+import { arqueroUnderCsp } from './build/arquero-csp.ts';
 
-// Relative base: the built app works from any sub-path of a static host.
+// Relative base: the built app works from any sub-path of a static host. publish() runs after prerender():
+// it hashes the pages' final inline scripts into their policy, writes the host headers, precompresses.
 export default defineConfig({
   base: './',
-  plugins: [arqueroStandIns(), svelte(), leanFigures(), preloadData(), prerender(), releases()],
+  plugins: [
+    arqueroStandIns(),
+    arqueroUnderCsp(), // no eval, no fetch of data: URLs, as the security policy asks (build/csp.ts)
+    svelte(),
+    leanFigures(),
+    preloadData(),
+    prerender(),
+    releases(),
+    publish(),
+  ],
   build: {
     target: 'es2022',
     rollupOptions: {

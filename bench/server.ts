@@ -1,9 +1,11 @@
 /**
  * Builds the production bundle into bench/out/dist (not dist/, which the end-to-end tests build and serve
- * concurrently) and serves it with `vite preview` on 127.0.0.1, the way tests/support/e2e-setup.ts does.
+ * concurrently) and serves it with nginx and deploy/nginx.conf on 127.0.0.1 (precompressed files, the
+ * shipped headers), the way tests/support/e2e-setup.ts does: the bench measures a static host.
  */
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
+import { startNginx } from '../build/nginx.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const OUT = join(ROOT, 'bench', 'out');
@@ -20,18 +22,11 @@ export async function buildApp(): Promise<void> {
 }
 
 export interface Served {
-  server: PreviewServer;
+  server: { close(): Promise<void> };
   base: string;
 }
 
 export async function serve(): Promise<Served> {
-  const server = await preview({
-    root: ROOT,
-    logLevel: 'error',
-    build: { outDir: DIST },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  return { server, base: `http://127.0.0.1:${address.port}/` };
+  const nginx = await startNginx(DIST);
+  return { server: { close: () => nginx.stop() }, base: nginx.url };
 }

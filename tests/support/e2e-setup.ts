@@ -1,5 +1,6 @@
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { startNginx, type Nginx } from '../../build/nginx.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -7,9 +8,12 @@ declare module 'vitest' {
   }
 }
 
-let server: PreviewServer | undefined;
+let server: Nginx | undefined;
 
-/** Builds the production bundle and serves it with `vite preview` on 127.0.0.1 for the end-to-end tests. */
+/**
+ * Builds the production bundle and serves dist/ with nginx and the shipped deploy/nginx.conf on 127.0.0.1
+ * (build/nginx.ts) for the end-to-end tests, as a static host would.
+ */
 export async function setup(project: TestProject): Promise<void> {
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production'; // vitest sets 'test', which would give a dev-mode bundle
@@ -18,12 +22,10 @@ export async function setup(project: TestProject): Promise<void> {
   } finally {
     process.env.NODE_ENV = previous;
   }
-  server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  project.provide('baseURL', `http://127.0.0.1:${address.port}/`);
+  server = await startNginx('dist');
+  project.provide('baseURL', server.url);
 }
 
 export async function teardown(): Promise<void> {
-  await server?.close();
+  await server?.stop();
 }
