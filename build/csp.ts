@@ -48,6 +48,11 @@ export const CACHE_OTHER = 'no-cache';
 
 /** Vite writes the files it hashes into assets/, named `name-XXXXXXXX.ext` (8 characters of base64url). */
 export const ASSETS_DIR = 'assets';
+/** Each data release's files, under releases/<release id>/ (build/releases.ts): named by the release, never changed. */
+export const RELEASE_FILE = /^releases\/[^/]+\/[^/]+$/;
+/** Files that never change under their name: cached for a year. */
+export const isImmutable = (file: string): boolean =>
+  file.startsWith(`${ASSETS_DIR}/`) || RELEASE_FILE.test(file);
 export const isHashedName = (name: string): boolean => /-[A-Za-z0-9_-]{8}\.[A-Za-z0-9]+$/.test(name);
 
 /** The example sub-path under which deploy/nginx.conf also serves the site. */
@@ -134,7 +139,7 @@ export interface BuiltPage {
  */
 export function headersFor(file: string, pages: readonly BuiltPage[]): [string, string][] {
   const page = pages.find((p) => p.file === file);
-  const hashed = file.startsWith(`${ASSETS_DIR}/`);
+  const hashed = isImmutable(file);
   return [
     ['Content-Security-Policy', policy(page?.hashes ?? [], frameAncestors(file))],
     ...COMMON_HEADERS.map(([n, v]): [string, string] => [n, v]),
@@ -213,9 +218,11 @@ map $uri $foi_csp {
     include ${root}/${NGINX_MAP_FILE};
 }
 
-# Files named by their content (Vite's assets/) never change; everything else is revalidated.
+# Files named by their content (Vite's assets/) or by their data release (releases/<id>/) never change;
+# everything else (the pages, releases/index.json) is revalidated.
 map $uri $foi_cache_control {
     ~/${ASSETS_DIR}/[^/]+$ ${nginxString(CACHE_HASHED)};
+    ~/releases/[^/]+/[^/]+$ ${nginxString(CACHE_HASHED)};
     default ${nginxString(CACHE_OTHER)};
 }
 

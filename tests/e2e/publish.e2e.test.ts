@@ -317,6 +317,16 @@ describe('the headers on the wire', () => {
     expect(res.headers['cache-control']).toBe(CACHE_OTHER);
   });
 
+  it("a data release's files are cached for a year; the list of releases is revalidated", async () => {
+    const index = await get(new URL('releases/index.json', baseURL()).href);
+    expect(index.status).toBe(200);
+    expect(index.headers['cache-control']).toBe(CACHE_OTHER);
+    const { current } = JSON.parse(index.body.toString('utf8')) as { current: { id: string } };
+    const figures = await get(new URL(`releases/${current.id}/figures.csv`, baseURL()).href);
+    expect(figures.status).toBe(200);
+    expect(figures.headers['cache-control']).toBe(CACHE_HASHED);
+  });
+
   it('serves the precompressed .br and .gz as they are, by Accept-Encoding', async () => {
     const { js, csv } = await files();
     for (const file of ['index.html', 'embed.html', js, csv]) {
@@ -365,13 +375,16 @@ describe('the built site', () => {
     }
   });
 
-  it('has a .br and a .gz beside every compressible file, and its data in assets/ under hashed names', async () => {
+  it('has a .br and a .gz beside every compressible file, and its data named by content or by release', async () => {
     const all = (await readdir(DIST, { recursive: true })).map((f) => f.split('\\').join('/'));
     const compressible = all.filter((f) => COMPRESSIBLE.test(f));
     expect(compressible.filter((f) => !all.includes(`${f}.br`) || !all.includes(`${f}.gz`))).toEqual([]);
     const data = compressible.filter((f) => f.endsWith('.csv') && f !== 'template.csv');
     expect(data.length).toBeGreaterThanOrEqual(5);
-    expect(data.filter((f) => !f.startsWith('assets/') || !isHashedName(f))).toEqual([]);
+    // Named by their content (assets/), or by their data release (releases/<id>/), never by neither.
+    const named = (f: string) =>
+      (f.startsWith('assets/') && isHashedName(f)) || /^releases\/[^/]+\/[^/]+$/.test(f);
+    expect(data.filter((f) => !named(f))).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { precompress, precompressFile } from '../../build/precompress.ts';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import { baseURL, launch, openPage } from '../support/browser.ts';
@@ -55,10 +56,17 @@ beforeAll(async () => {
   await writeFile(join(dist, earlier.id, 'figures-lean.csv'), leanFiguresCSV(old.get('figures.csv')!));
   const published: ReleaseIndex = { current, releases: [...index.releases, earlier] };
   await writeFile(join(dist, 'index.json'), JSON.stringify(published, null, 2));
+  // Served as the build serves its own files: with their .br and .gz beside them (else nginx would send the
+  // build's compressed copy of the list, without the earlier release).
+  await precompress(join(dist, earlier.id));
+  await precompressFile(join(dist, 'index.json'));
 });
 afterAll(async () => {
   await browser?.close();
-  if (indexText) await writeFile(join(dist, 'index.json'), indexText);
+  if (indexText) {
+    await writeFile(join(dist, 'index.json'), indexText);
+    await precompressFile(join(dist, 'index.json'));
+  }
   if (earlier) await rm(join(dist, earlier.id), { recursive: true, force: true });
 });
 
