@@ -7,8 +7,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledDataset } from '../support/dataset.ts';
+import { timeView } from '../../src/lib/views/time.ts';
 import { chartFixtures, normaliseSvg, WIDTH, type ChartFixtures } from '../support/chart-fixtures.ts';
-import { timeChart } from '../../src/lib/charts/time.ts';
+import { seriesColours, timeChart } from '../../src/lib/charts/time.ts';
 import { platformChart } from '../../src/lib/charts/platforms.ts';
 import { forcesChart, tileMap } from '../../src/lib/charts/forces.ts';
 import { NO_DATA_COLOUR, PLATFORM_COLOURS } from '../../src/lib/charts/domains.ts';
@@ -117,6 +118,40 @@ describe('timeChart', () => {
     const total = [...group(svg, 'line')[0]!.querySelectorAll('path')].at(-1)!;
     expect(subpaths(total.getAttribute('d'))).toBe(2);
     await snapshot(svg, 'time-covered');
+  });
+});
+
+describe('timeChart encodings', () => {
+  const at = (areas: string[], periods: string[] = []) =>
+    timeView(fx.ctx, { ...fx.states.timeCovered, areas, ...(periods.length ? { periods } : {}) });
+  /** The fill of an area's dots and the stroke of its line, as drawn. */
+  const drawnColours = (svg: SVGSVGElement, name: string) => {
+    const dots = [...svg.querySelectorAll(`a[data-tip^="${name}, "] path`)].map((d) =>
+      d.getAttribute('fill'),
+    );
+    expect(dots.length, name).toBeGreaterThan(0);
+    return new Set(dots);
+  };
+
+  it("Kent keeps its colour alone and beside Hampshire, and Hampshire's differs", () => {
+    const alone = draw((o) => timeChart(at(['kent']), o));
+    const beside = draw((o) => timeChart(at(['hampshire', 'kent']), o));
+    const kent = drawnColours(alone, 'Kent');
+    expect(kent.size).toBe(1);
+    expect(drawnColours(beside, 'Kent')).toEqual(kent);
+    expect(drawnColours(beside, 'Hampshire')).not.toEqual(kent);
+    // The legend reads the same fixed scale as the chart.
+    expect(seriesColours(at(['kent'])).get('kent')).toBe([...kent][0]);
+    expect(seriesColours(at(['hampshire', 'kent', 'surrey'])).get('kent')).toBe([...kent][0]);
+  });
+
+  it('adding or removing a series never recolours another', () => {
+    const one = seriesColours(at(['kent', 'sussex']));
+    const more = seriesColours(at(['hampshire', 'kent', 'surrey', 'sussex', 'wales', 'england-and-wales']));
+    for (const [id, colour] of one) if (id !== '__total') expect(more.get(id), id).toBe(colour);
+    // A region's forces, and its published total beside them, never share a colour.
+    const wales = seriesColours(at(['wales', 'dyfed-powys', 'gwent', 'north-wales', 'south-wales']));
+    expect(new Set([...wales].filter(([id]) => id !== '__total').map(([, c]) => c)).size).toBe(5);
   });
 });
 

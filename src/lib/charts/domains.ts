@@ -3,7 +3,7 @@
  * rescales a legend. Colours follow the Okabe–Ito palette (safe for the common colour-vision deficiencies);
  * grey is kept for "no data" alone.
  */
-import type { PlatformLabel } from '../data/schema.ts';
+import type { Area, PlatformLabel } from '../data/schema.ts';
 
 export const PLATFORM_COLOURS: Readonly<Record<string, string>> = {
   facebook: '#0072B2',
@@ -25,7 +25,7 @@ export const OWNER_COLOURS: Readonly<Record<string, string>> = {
 /** A label covering platforms of several owners, or any platform. */
 export const MIXED_COLOUR = '#8C6D1F';
 export const NO_DATA_COLOUR = '#9a9a9a';
-/** Series colours for areas in the over-time chart, in selection order (Okabe–Ito without yellow). */
+/** Series colours for areas in the over-time chart, given out along {@link areaColourOrder} (Okabe–Ito without yellow). */
 export const SERIES_COLOURS = [
   '#0072B2',
   '#D55E00',
@@ -37,13 +37,90 @@ export const SERIES_COLOURS = [
   '#6F4FC2',
 ];
 
+/** The over-time chart's total of the selected forces: the text colour, unlike any area's, in light and dark. */
+export const TOTAL_COLOUR = 'currentColor';
+
+/**
+ * The order in which areas take the series colours: first the published totals wider than one region (United
+ * Kingdom, England and Wales, England, …), then region by region (in the dataset's order of first appearance)
+ * the region's own published total, where one has exactly its forces as members, followed by its forces.
+ */
+export function areaColourOrder(areas: Iterable<Area>): string[] {
+  const all = [...areas];
+  const byRegion = new Map<string, string[]>();
+  for (const a of all.filter((x) => x.type === 'force'))
+    byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a.id]);
+  const wider: string[] = [];
+  const own = new Map<string, string>();
+  for (const a of all.filter((x) => x.type !== 'force')) {
+    const region = [...byRegion].find(
+      ([name, ids]) =>
+        !own.has(name) && ids.length === a.members.length && ids.every((id) => a.members.includes(id)),
+    );
+    if (region) own.set(region[0], a.id);
+    else wider.push(a.id);
+  }
+  return [
+    ...wider,
+    ...[...byRegion].flatMap(([name, ids]) => [...(own.has(name) ? [own.get(name)!] : []), ...ids]),
+  ];
+}
+
+/**
+ * The fixed colour scale of the over-time chart, a domain of every area and the total with a range of one
+ * colour each. The `reserved` areas (the national headline totals, drawn by default) take the first colours,
+ * one each, which no other area shares; every other area takes the remaining colours in turn along
+ * {@link areaColourOrder}; the total of the selected forces is drawn in the text colour. A colour depends on
+ * the dataset's areas alone, never on the selection, so adding or removing a series never recolours another.
+ * With six colours in turn, a region's forces never share one (no region has more than six), nor does a
+ * region's total with its forces, but for the East of England's total and Suffolk, its sixth force. Chosen over
+ * a hash of the id, which is as stable but gives Kent and Surrey, or Wales and South Wales, one colour.
+ */
+export function seriesColourScale(
+  order: readonly string[],
+  reserved: readonly string[],
+  total: string,
+): { domain: string[]; range: string[] } {
+  const kept = order.filter((id) => reserved.includes(id));
+  const turn = SERIES_COLOURS.slice(kept.length);
+  const rest = order.filter((id) => !kept.includes(id));
+  return {
+    domain: [...kept, ...rest, total],
+    range: [
+      ...kept.map((_, i) => SERIES_COLOURS[i]!),
+      ...rest.map((_, i) => turn[i % turn.length]!),
+      TOTAL_COLOUR,
+    ],
+  };
+}
+
+/**
+ * The key of a label's colour: its platform for one platform ("facebook"), its owner for one owner
+ * ("owner:meta"), else "mixed". Charts draw the key through {@link LABEL_COLOUR_SCALE}.
+ */
+export function labelColourKey(label: PlatformLabel | undefined): string {
+  if (!label) return MIXED_KEY;
+  const platform = label.platforms[0];
+  if (label.scope === 'platform' && platform && platform in PLATFORM_COLOURS) return platform;
+  const owner = label.owners[0];
+  if (label.owners.length === 1 && owner && owner in OWNER_COLOURS) return `owner:${owner}`;
+  return MIXED_KEY;
+}
+export const MIXED_KEY = 'mixed';
+
+/** The fixed colour scale of platform labels: every platform, every owner, and the mixed colour. */
+export const LABEL_COLOUR_SCALE: { readonly domain: string[]; readonly range: string[] } = {
+  domain: [
+    ...Object.keys(PLATFORM_COLOURS),
+    ...Object.keys(OWNER_COLOURS).map((o) => `owner:${o}`),
+    MIXED_KEY,
+  ],
+  range: [...Object.values(PLATFORM_COLOURS), ...Object.values(OWNER_COLOURS), MIXED_COLOUR],
+};
+
 /** The colour of a label: its platform's for one platform, its owner's for one owner, else the mixed colour. */
 export function labelColour(label: PlatformLabel | undefined): string {
-  if (!label) return MIXED_COLOUR;
-  if (label.scope === 'platform' && label.platforms[0])
-    return PLATFORM_COLOURS[label.platforms[0]] ?? MIXED_COLOUR;
-  if (label.owners.length === 1 && label.owners[0]) return OWNER_COLOURS[label.owners[0]] ?? MIXED_COLOUR;
-  return MIXED_COLOUR;
+  return LABEL_COLOUR_SCALE.range[LABEL_COLOUR_SCALE.domain.indexOf(labelColourKey(label))] ?? MIXED_COLOUR;
 }
 
 /** Tile map colours for fixed thresholds (src/lib/views/forces.ts): the same legend for every filter. */

@@ -1,7 +1,12 @@
-/** Platform records for one area and period: one bar per label as published; combined labels outlined. */
+/**
+ * Platform records for one area and period: one bar per label as published; combined labels outlined. Every bar
+ * carries its value as text, however many there are: each bar has a row of its own, so labels never collide.
+ * Colours are fixed per platform and owner (src/lib/charts/domains.ts) and go through Plot's colour scale.
+ */
 import * as Plot from '@observablehq/plot';
 import type { PlatformPanel } from '../views/platforms.ts';
 import { figureHref, finish, type ChartOptions } from './common.ts';
+import { LABEL_COLOUR_SCALE } from './domains.ts';
 import { formatNumber } from '../words/numbers.ts';
 
 export const displayLabel = (bar: { label: string; combined: boolean }) =>
@@ -47,14 +52,15 @@ export function platformChart(
         domain: bars.map((b) => b.y),
         tickFormat: (d: string) => tick.get(d) ?? d,
       },
+      color: { type: 'ordinal', domain: LABEL_COLOUR_SCALE.domain, range: LABEL_COLOUR_SCALE.range },
       marks: [
-        Plot.barX(single, { x: 'lo', y: 'y', fill: 'colour', title: 'tip', href: figureHref }),
+        Plot.barX(single, { x: 'lo', y: 'y', fill: 'colourKey', title: 'tip', href: figureHref }),
         Plot.barX(combined, {
           x: 'lo',
           y: 'y',
-          fill: 'colour',
+          fill: 'colourKey',
           fillOpacity: 0.28,
-          stroke: 'colour',
+          stroke: 'colourKey',
           strokeWidth: 2,
           strokeDasharray: '5 3',
           inset: 1,

@@ -1,17 +1,27 @@
-/** Over time: each figure drawn across the days it covers; financial years joined by a line broken at gaps. */
+/**
+ * Over time: each figure drawn across the days it covers; financial years joined by a line broken at gaps.
+ *
+ * Encodings that never move with the selection:
+ * - Colour: every series goes through Plot's colour scale with a fixed domain, every area of the dataset in
+ *   one fixed order, and its fixed range (`view.colours`, from src/lib/charts/domains.ts). An area keeps its
+ *   colour alone or beside others; adding or removing a series never recolours another.
+ * - y: from 0 to 8% above the largest lower bound of the view's points (at least 10), then made nice; room for
+ *   the "at least" arrows. It depends on the view model alone, never on the width or on what was drawn
+ *   before, so drawing the same view model again (a tab switch) gives the same axis.
+ */
 import * as Plot from '@observablehq/plot';
 import type { TimeView } from '../views/time.ts';
-import { SERIES_COLOURS } from './domains.ts';
 import { figureHref, finish, type ChartOptions } from './common.ts';
 import { formatNumber } from '../words/numbers.ts';
 
+/** Each series' colour, from the chart's fixed scale: for the legend beside the chart. */
 export function seriesColours(view: TimeView): Map<string, string> {
-  return new Map(view.series.map((s, i) => [s.id, SERIES_COLOURS[i % SERIES_COLOURS.length]!]));
+  const { domain, range } = view.colours;
+  const colour = new Map(domain.map((id, i) => [id, range[i]!]));
+  return new Map(view.series.map((s) => [s.id, colour.get(s.id) ?? range[0]!]));
 }
 
 export function timeChart(view: TimeView, { width, document }: ChartOptions): SVGSVGElement | HTMLElement {
-  const colours = seriesColours(view);
-  const colour = (id: string) => colours.get(id) ?? SERIES_COLOURS[0]!;
   const solid = view.points.filter((p) => !p.coverage || p.coverage.n === p.coverage.of);
   const hollow = view.points.filter((p) => p.coverage && p.coverage.n < p.coverage.of);
   const atLeast = view.points.filter((p) => p.atLeast);
@@ -33,13 +43,14 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
       ariaDescription: describe || 'No figures for this selection.',
       x: { type: 'utc', label: null, nice: true },
       y: { grid: true, label: view.yLabel, domain: [0, max * 1.08], nice: true },
+      color: { type: 'ordinal', domain: view.colours.domain, range: view.colours.range },
       marks: [
         Plot.ruleY([0]),
         Plot.line(view.lines, {
           x: 'mid',
           y: 'y',
           z: 'series',
-          stroke: (d) => colour(d.series),
+          stroke: 'series',
           strokeWidth: 2,
           curve: 'linear',
         }),
@@ -48,7 +59,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           x1: 'start',
           x2: 'end',
           y: 'lo',
-          stroke: (d) => colour(d.series),
+          stroke: 'series',
           strokeWidth: (d) => (d.annual ? 2 : 4),
           strokeOpacity: (d) => (d.annual ? 0.35 : 0.8),
         }),
@@ -57,7 +68,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           x: 'mid',
           y1: 'lo',
           y2: (d: { lo: number }) => d.lo + max * 0.08,
-          stroke: (d) => colour(d.series),
+          stroke: 'series',
           strokeWidth: 1.5,
           headLength: 6,
         }),
@@ -65,7 +76,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           x: 'mid',
           y: 'lo',
           r: 4.5,
-          fill: (d) => colour(d.series),
+          fill: 'series',
           stroke: 'var(--surface, #fff)',
           symbol: (d: { approximate: boolean }) => (d.approximate ? 'diamond' : 'circle'),
           title: 'tip',
@@ -76,7 +87,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           y: 'lo',
           r: 5,
           fill: 'var(--surface, #fff)',
-          stroke: (d) => colour(d.series),
+          stroke: 'series',
           strokeWidth: 2,
           title: 'tip',
         }),

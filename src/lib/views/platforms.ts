@@ -6,7 +6,7 @@ import { labelMatches, matchingLabels } from '../query/filter.ts';
 
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';
-import { labelColour } from '../charts/domains.ts';
+import { labelColour, labelColourKey } from '../charts/domains.ts';
 
 import {
   describeFact,
@@ -32,6 +32,8 @@ export interface PlatformBar {
   /** Combined and owner-group labels cover several platforms: drawn distinctly, never split. */
   combined: boolean;
   colour: string;
+  /** The key of its colour in the fixed label colour scale (src/lib/charts/domains.ts). */
+  colourKey: string;
   lo: number;
   hi: number;
   atLeast: boolean;
@@ -89,6 +91,7 @@ export function platformView(ctx: Context, state: ViewState): PlatformView {
             label: fact.preferred.category,
             combined: !label || label.scope !== 'platform',
             colour: labelColour(label),
+            colourKey: labelColourKey(label),
             lo: est.lo,
             hi: est.hi,
             atLeast: est.hi === Infinity,

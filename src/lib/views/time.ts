@@ -3,6 +3,7 @@ import type { Area, Period } from '../data/schema.ts';
 import { estimateOfFigure } from '../query/aggregate.ts';
 import { childrenOf, RATE_CAVEATS, SMALL_BASE } from '../query/rates.ts';
 import type { Fact } from '../query/resolve.ts';
+import { areaColourOrder, seriesColourScale } from '../charts/domains.ts';
 import type { ViewState } from './state.ts';
 import {
   NATIONAL_DEFAULT,
@@ -15,7 +16,7 @@ import {
   type Nearest,
 } from './context.ts';
 import { PER_BASE, PER_WORDS, perWording, rateCell, rateTip } from './measure.ts';
-import { makePoint, midpoint, type PointValue, type TimePoint } from './time-points.ts';
+import { TOTAL_SERIES, makePoint, midpoint, type PointValue, type TimePoint } from './time-points.ts';
 import { totalSeries } from './time-total.ts';
 
 export { TOTAL_SERIES, type TimePoint } from './time-points.ts';
@@ -34,6 +35,8 @@ export interface TimeView {
   yLabel: string;
   /** When nothing can be drawn: the nearest selection that has figures. */
   nearest: Nearest | null;
+  /** Every area's fixed colour (src/lib/charts/domains.ts): the same whatever else is selected. */
+  colours: { domain: string[]; range: string[] };
 }
 
 /** What one area shows for one period: a value and its tooltip, or why there is none. */
@@ -163,6 +166,7 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
         : `Offences ${perWording(state.per)}, per period as published${state.likeForLike ? ', like for like' : ''}; regions and countries from their reporting forces; gaps have no figure or no honest rate.`,
     yLabel: PER_WORDS[state.per],
     nearest: points.length ? null : nearestTimeFigures(ctx, state, areas),
+    colours: seriesColourScale(areaColourOrder(ds.areas.values()), NATIONAL_DEFAULT, TOTAL_SERIES),
   };
 }
 
