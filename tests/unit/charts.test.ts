@@ -6,10 +6,11 @@
  * Beside each snapshot, a few assertions that fail when a feature of the chart breaks.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledDataset } from '../support/dataset.ts';
+import { bundledDataset, figure, syntheticDataset } from '../support/dataset.ts';
+import { makeContext } from '../../src/lib/views/context.ts';
 import { timeView } from '../../src/lib/views/time.ts';
 import { chartFixtures, normaliseSvg, WIDTH, type ChartFixtures } from '../support/chart-fixtures.ts';
-import { seriesColours, timeChart } from '../../src/lib/charts/time.ts';
+import { MAX_LABELLED_POINTS, seriesColours, timeChart } from '../../src/lib/charts/time.ts';
 import { platformChart } from '../../src/lib/charts/platforms.ts';
 import { forcesChart, tileMap } from '../../src/lib/charts/forces.ts';
 import { NO_DATA_COLOUR, PLATFORM_COLOURS } from '../../src/lib/charts/domains.ts';
@@ -152,6 +153,45 @@ describe('timeChart encodings', () => {
     // A region's forces, and its published total beside them, never share a colour.
     const wales = seriesColours(at(['wales', 'dyfed-powys', 'gwent', 'north-wales', 'south-wales']));
     expect(new Set([...wales].filter(([id]) => id !== '__total').map(([, c]) => c)).size).toBe(5);
+  });
+
+  it('a one-period chart shows its value as text; a suppressed value is never a number', () => {
+    const svg = draw((o) => timeChart(at(['hampshire'], ['2017-18']), o));
+    const labels = [...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    expect(labels).toEqual(['152']);
+    const many = draw((o) => timeChart(fx.timeLikeForLike, o));
+    expect(fx.timeLikeForLike.points.length).toBeGreaterThan(MAX_LABELLED_POINTS);
+    expect(texts(group(many, 'text')[0])).not.toContain('122');
+
+    const sources = [
+      { id: 's1', url: 'https://example.org/', kind: 'nspcc' as const, publisher: 'S', date: '' },
+    ];
+    const ds = syntheticDataset(
+      [
+        figure({ id: 'f1', area: 'a1', value: null, qualifier: 'suppressed' }),
+        figure({ id: 'f2', area: 'a2', value: 40, qualifier: 'at_least' }),
+      ],
+      sources,
+      2,
+      [['2017-04-03', '2018-03-31']],
+    );
+    const ctx = makeContext(ds);
+    const view = timeView(ctx, { ...fx.states.timeCovered, areas: ['a1', 'a2'], periods: [] });
+    const svgSynthetic = draw((o) => timeChart(view, o));
+    const words = [...svgSynthetic.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    expect(words).toContain('40+');
+    expect(words.some((w) => /^0/.test(w ?? ''))).toBe(false);
+  });
+
+  it('keeps its y axis when the same view model is drawn again (a tab switch) or at another width', () => {
+    const ticks = (svg: SVGSVGElement) => texts(group(svg, 'y-axis tick label')[0]);
+    const domain = (svg: Element) =>
+      (svg as unknown as { scale(n: 'y'): { domain: number[] } }).scale('y').domain;
+    const first = draw((o) => timeChart(fx.timeNational, o));
+    const again = draw((o) => timeChart(fx.timeNational, o));
+    expect(ticks(again)).toEqual(ticks(first));
+    expect(domain(first)).toEqual([0, 6000]);
+    expect(domain(timeChart(fx.timeNational, { width: 375, document }))).toEqual(domain(first));
   });
 });
 

@@ -71,7 +71,7 @@ export function platformChart(
           x: 'lo',
           y: 'y',
           text: (d) =>
-            `${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
+            `${d.approximate ? '≈' : ''}${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
           dx: 4,
           textAnchor: 'start',
           fill: 'currentColor',

@@ -37,6 +37,7 @@ export interface PlatformBar {
   lo: number;
   hi: number;
   atLeast: boolean;
+  approximate: boolean;
   disagree: boolean;
   tip: string;
   fact: Fact;
@@ -95,6 +96,7 @@ export function platformView(ctx: Context, state: ViewState): PlatformView {
             lo: est.lo,
             hi: est.hi,
             atLeast: est.hi === Infinity,
+            approximate: est.approximate,
             disagree: fact.disagree,
             tip: describeFact(ds, fact, `platform records for "${fact.preferred.category}"`),
             fact,

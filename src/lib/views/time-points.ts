@@ -21,6 +21,8 @@ export interface TimePoint {
   hi: number;
   approximate: boolean;
   atLeast: boolean;
+  /** Nothing but suppressed parts: the value is unknown, never to be printed as a number. */
+  suppressed: boolean;
   disagree: boolean;
   /** For the covered total: forces that reported, of those asked. */
   coverage: { n: number; of: number } | null;
@@ -35,6 +37,8 @@ export interface PointValue {
   lo: number;
   hi: number;
   approximate: boolean;
+  parts?: number;
+  suppressedParts?: number;
 }
 
 export const date = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -60,6 +64,7 @@ export function makePoint(
     hi: v.hi,
     approximate: v.approximate,
     atLeast: v.hi === Infinity,
+    suppressed: !!v.parts && v.suppressedParts === v.parts,
     user: rest.fact ? isUserFact(rest.fact) : false,
     ...rest,
   };

@@ -66,7 +66,7 @@ export function totalSeries(
         0,
       );
       const rate = rateOf(est, children);
-      value = rate;
+      value = { ...rate, parts: est.parts, suppressedParts: est.suppressedParts };
       text = `${formatRate(rate)} ${perWording(state.per)} · ${formatEstimate(est)} offences over ${formatNumber(children)} children of the reporting forces`;
     }
     out.points.push(

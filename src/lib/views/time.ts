@@ -56,8 +56,9 @@ function cellFor(ctx: Context, state: ViewState, area: Area, p: Period): Cell {
   }
   const cell = rateCell(ctx, state.per, area.id, p.key);
   if (!cell.rate) return { value: null, tip: '', reason: `no rate: ${cell.refused}`, fact };
+  const { count } = cell.rate;
   return {
-    value: cell.rate,
+    value: { ...cell.rate, parts: count.parts, suppressedParts: count.suppressedParts },
     tip: rateTip(ctx, `${area.name}, ${p.label}`, cell.text, area.type === 'force' ? (fact ?? null) : null),
     reason: '',
     fact: area.type === 'force' ? fact : null,
