@@ -203,7 +203,7 @@ describe('platformChart', () => {
     expect(unlinked).toHaveLength(0);
     expect(linked).toHaveLength(panel.bars.length);
     expect(svg.getAttribute('aria-description')).toContain(
-      'Denominator: 67 offences where a platform was recorded, of 62 offences.',
+      'Denominator: 67 platform records (cases where a platform was disclosed) for 62 offences.',
     );
     const ticks = texts(group(svg, 'y-axis tick label')[0]);
     expect(ticks).toEqual(expect.arrayContaining(['Facebook', 'Snapchat', 'Instagram/WhatsApp (combined)']));

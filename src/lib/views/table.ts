@@ -7,7 +7,7 @@ import { formatRate } from '../words/numbers.ts';
 import type { Per, ViewState } from './state.ts';
 import { rateCell } from './measure.ts';
 import { QUALIFIER_WORDS, areaName, displayValue, periodLabel, sourceOf, type Context } from './context.ts';
-import { SHARE_BASE_WORDS } from './platforms.ts';
+import { SHARE_BASE_WORDS } from '../words/bases.ts';
 
 export interface TableRow {
   id: string;
