@@ -14,6 +14,7 @@ import {
 } from './context.ts';
 
 import { PER_WORDS, perWording, rateCell, rateTip } from './measure.ts';
+import { membersGroups, type MembersGroup } from './members.ts';
 import { formatEstimate } from '../words/numbers.ts';
 
 export interface ForceBar {
@@ -59,6 +60,8 @@ export interface ForcesView {
   thresholds: readonly number[];
   /** When no force has a figure: the period with the most forces. */
   nearest: Nearest | null;
+  /** The chosen regions and countries (England and Wales when none is chosen), each beside its forces' sum. */
+  aggregates: MembersGroup[];
 }
 
 /** Tile colour thresholds: one fixed legend per measure, never rescaled by a filter. */
@@ -168,7 +171,19 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
     measure: PER_WORDS[state.per],
     thresholds: state.per === 'count' ? COUNT_THRESHOLDS : RATE_THRESHOLDS,
     nearest: bars.length ? null : bestCoveredPeriod(ctx),
+    aggregates: period ? forcesAggregates(ctx, state, period) : [],
   };
+}
+
+/** The chosen regions and countries for the period shown; England and Wales, whose forces these are, when none is. */
+function forcesAggregates(ctx: Context, state: ViewState, period: Period): MembersGroup[] {
+  const chosen = state.areas.flatMap((id) => {
+    const area = ctx.ds.areas.get(id);
+    return area && area.type !== 'force' ? [area] : [];
+  });
+  const national = ctx.ds.areas.get('england-and-wales');
+  const areas = state.areas.length === 0 && national ? [national] : chosen;
+  return membersGroups(ctx, areas, [period], state.areas);
 }
 
 /** The period in which the most forces have an offences figure. */

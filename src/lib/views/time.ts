@@ -16,6 +16,7 @@ import {
   type Nearest,
 } from './context.ts';
 import { PER_BASE, PER_WORDS, perWording, rateCell, rateTip } from './measure.ts';
+import { membersGroups, type MembersGroup } from './members.ts';
 import { TOTAL_SERIES, makePoint, midpoint, type PointValue, type TimePoint } from './time-points.ts';
 import { totalSeries } from './time-total.ts';
 
@@ -37,6 +38,8 @@ export interface TimeView {
   nearest: Nearest | null;
   /** Every area's fixed colour (src/lib/charts/domains.ts): the same whatever else is selected. */
   colours: { domain: string[]; range: string[] };
+  /** The published regional and national totals shown, each beside the sum of its member forces. */
+  aggregates: MembersGroup[];
 }
 
 /** What one area shows for one period: a value and its tooltip, or why there is none. */
@@ -168,6 +171,12 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
     yLabel: PER_WORDS[state.per],
     nearest: points.length ? null : nearestTimeFigures(ctx, state, areas),
     colours: seriesColourScale(areaColourOrder(ds.areas.values()), NATIONAL_DEFAULT, TOTAL_SERIES),
+    aggregates: membersGroups(
+      ctx,
+      areas,
+      periods,
+      selectedAreas(ds, state, NATIONAL_DEFAULT).map((a) => a.id),
+    ),
   };
 }
 
