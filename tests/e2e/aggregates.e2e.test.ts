@@ -77,6 +77,18 @@ describe('published totals beside their members', () => {
     );
     await context.close();
   });
+
+  it("the forces view marks Wales's four forces and says so", async () => {
+    const { page, context } = await openPage(browser, '?view=forces&force=wales&period=2017-18');
+    const text = await viewText(page);
+    expect(text).toContain("Wales's 4 forces marked.");
+    expect(text).toContain("published 274 · members' sum 158 + 53 + 44 + 19 = 274");
+    const marked = await page
+      .locator('#view-panel [data-tip] rect')
+      .evaluateAll((rects) => rects.filter((r) => r.getAttribute('fill') === '#D55E00').length);
+    expect(marked).toBe(4);
+    await context.close();
+  });
 });
 
 describe('layout', () => {

@@ -16,7 +16,7 @@ import { downloadColumns, downloadRows, MEMBERS_COLUMNS } from '../../src/lib/ex
 import { vocabularyOf } from '../../src/lib/state/explorer.svelte.ts';
 import { defaultState } from '../../src/lib/state/url.ts';
 import type { ViewState } from '../../src/lib/views/state.ts';
-import { membersOf, membersWords, showMembersLabel } from '../../src/lib/words/members.ts';
+import { markedWords, membersOf, membersWords, showMembersLabel } from '../../src/lib/words/members.ts';
 
 const FY1718 = '2017-04-03..2018-03-31';
 const E_AND_W_MISSING = [
@@ -79,6 +79,11 @@ describe('the words', () => {
     expect(membersOf('East of England (region)', 6)).toBe('the 6 forces of East of England (region)');
     expect(showMembersLabel('Wales', 4, false)).toBe("Show Wales's 4 forces");
     expect(showMembersLabel('Wales', 4, true)).toBe("Hide Wales's 4 forces");
+    expect(markedWords([membersOf('Wales', 4)])).toBe("Wales's 4 forces marked");
+    expect(markedWords(['Hampshire', 'Kent', membersOf('Wales', 4)])).toBe(
+      "Hampshire, Kent and Wales's 4 forces marked",
+    );
+    expect(markedWords([])).toBeNull();
   });
 
   it('print a suppressed part as a word, never as a number', () => {
@@ -185,12 +190,21 @@ describe('on the bundled data', () => {
     expect(national.aggregates[1]!.toggle.areas).toHaveLength(45);
   });
 
-  it("forces: Wales's published figure beside its forces' sum; England and Wales when none is chosen", () => {
+  it("forces: Wales marks its four forces and says so, beside Wales's published figure", () => {
     const view = forcesView(ctx, { ...base, areas: ['wales'], periods: ['2017-18'] });
+    expect(view.marked).toBe("Wales's 4 forces marked");
+    expect(view.bars.filter((b) => b.selected).map((b) => b.name)).toEqual([
+      'South Wales',
+      'North Wales',
+      'Gwent',
+      'Dyfed-Powys',
+    ]);
+    expect(view.tiles.filter((t) => t.selected)).toHaveLength(4);
     expect(view.aggregates.flatMap((g) => g.rows.map((r) => r.line))).toEqual([
       "Wales, 2017/18: published 274 · members' sum 158 + 53 + 44 + 19 = 274 · 4 of 4 forces have a figure · Agree: all 4 forces have a figure and add up to the published figure.",
     ]);
     const none = forcesView(ctx, { ...base, periods: ['2017-18'] });
+    expect(none.marked).toBeNull();
     expect(none.aggregates.map((g) => g.area)).toEqual(['england-and-wales']);
   });
 

@@ -16,6 +16,7 @@ import {
 import { PER_WORDS, perWording, rateCell, rateTip } from './measure.ts';
 import { membersGroups, type MembersGroup } from './members.ts';
 import { formatEstimate } from '../words/numbers.ts';
+import { markedWords, membersOf } from '../words/members.ts';
 
 export interface ForceBar {
   area: string;
@@ -60,8 +61,28 @@ export interface ForcesView {
   thresholds: readonly number[];
   /** When no force has a figure: the period with the most forces. */
   nearest: Nearest | null;
+  /** What the bars and tiles mark, in words ("Hampshire and Wales's 4 forces marked"), or null. */
+  marked: string | null;
   /** The chosen regions and countries (England and Wales when none is chosen), each beside its forces' sum. */
   aggregates: MembersGroup[];
+}
+
+/** The forces a selection marks: chosen forces, and the member forces of chosen regions and countries. */
+export function markedForces(ctx: Context, state: ViewState): { ids: Set<string>; words: string | null } {
+  const ids = new Set<string>();
+  const parts: string[] = [];
+  for (const id of state.areas) {
+    const area = ctx.ds.areas.get(id);
+    if (!area) continue;
+    if (area.type === 'force') {
+      ids.add(id);
+      parts.push(area.name);
+    } else {
+      for (const m of area.members) ids.add(m);
+      parts.push(membersOf(area.name, area.members.length));
+    }
+  }
+  return { ids, words: markedWords(parts) };
 }
 
 /** Tile colour thresholds: one fixed legend per measure, never rescaled by a filter. */
@@ -83,7 +104,8 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
     (a, b) => b.forces - a.forces || b.period.start.localeCompare(a.period.start),
   )[0];
   const period = (focused ?? best)?.period ?? null;
-  const selected = new Set(state.areas);
+  const marked = markedForces(ctx, state);
+  const selected = marked.ids;
   const notes: string[] = [];
   if (state.focus && !focused)
     notes.push('The period asked for has no force figures in this selection; showing the best-covered one.');
@@ -171,6 +193,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
     measure: PER_WORDS[state.per],
     thresholds: state.per === 'count' ? COUNT_THRESHOLDS : RATE_THRESHOLDS,
     nearest: bars.length ? null : bestCoveredPeriod(ctx),
+    marked: marked.words,
     aggregates: period ? forcesAggregates(ctx, state, period) : [],
   };
 }

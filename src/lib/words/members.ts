@@ -95,6 +95,13 @@ export function membersOf(name: string, n: number): string {
 export const showMembersLabel = (name: string, n: number, shown: boolean): string =>
   `${shown ? 'Hide' : 'Show'} ${membersOf(name, n)}`;
 
+/** The summary of what is marked on the forces chart and map: "Hampshire and Wales's 4 forces marked". */
+export function markedWords(parts: readonly string[]): string | null {
+  if (parts.length === 0) return null;
+  const list = andList(parts);
+  return `${list[0]!.toUpperCase()}${list.slice(1)} marked`;
+}
+
 function reasonFor(m: MembersInput): string {
   const { published: pub, sum } = m;
   const reporting = m.parts.length;
