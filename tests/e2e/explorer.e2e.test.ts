@@ -63,7 +63,9 @@ describe('a researcher exploring Hampshire', () => {
     await page.getByRole('tab', { name: 'Platforms' }).click();
     const panel = page.getByRole('region', { name: 'Hampshire, First nine months (Apr 2017–Jan 2018)' });
     expect(
-      await shown(panel.getByText('Base: 67 offences where a platform was recorded, of 62 offences.')),
+      await shown(
+        panel.getByText('Base: 67 platform records (cases where a platform was disclosed) for 62 offences.'),
+      ),
     ).toBe(1);
     const bars = await panel
       .locator('[data-tip]')
@@ -81,6 +83,17 @@ describe('a researcher exploring Hampshire', () => {
       /sources disagree: also published as 27/,
     );
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('names the base of the seed view (opened from its link) as platform records for offences', async () => {
+    const { page, context } = await openPage(
+      browser,
+      '?view=platforms&force=hampshire&period=2017-04-03_2018-01-02',
+    );
+    await expect(page.locator('.denominator').first().innerText()).resolves.toBe(
+      'Base: 67 platform records (cases where a platform was disclosed) for 62 offences.',
+    );
     await context.close();
   });
 

@@ -6,9 +6,11 @@
  * Beside each snapshot, a few assertions that fail when a feature of the chart breaks.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureDataset } from '../support/dataset.ts';
+import { figure, fixtureDataset, syntheticDataset } from '../support/dataset.ts';
+import { makeContext } from '../../src/lib/views/context.ts';
+import { timeView } from '../../src/lib/views/time.ts';
 import { chartFixtures, normaliseSvg, WIDTH, type ChartFixtures } from '../support/chart-fixtures.ts';
-import { timeChart } from '../../src/lib/charts/time.ts';
+import { MAX_LABELLED_POINTS, seriesColours, timeChart } from '../../src/lib/charts/time.ts';
 import { platformChart } from '../../src/lib/charts/platforms.ts';
 import { forcesChart, tileMap } from '../../src/lib/charts/forces.ts';
 import { NO_DATA_COLOUR, PLATFORM_COLOURS } from '../../src/lib/charts/domains.ts';
@@ -147,6 +149,79 @@ describe('timeChart', () => {
   });
 });
 
+describe('timeChart encodings', () => {
+  const at = (areas: string[], periods: string[] = []) =>
+    timeView(fx.ctx, { ...fx.states.timeCovered, areas, ...(periods.length ? { periods } : {}) });
+  /** The fill of an area's dots and the stroke of its line, as drawn. */
+  const drawnColours = (svg: SVGSVGElement, name: string) => {
+    const dots = [...svg.querySelectorAll(`a[data-tip^="${name}, "] path`)].map((d) =>
+      d.getAttribute('fill'),
+    );
+    expect(dots.length, name).toBeGreaterThan(0);
+    return new Set(dots);
+  };
+
+  it("Kent keeps its colour alone and beside Hampshire, and Hampshire's differs", () => {
+    const alone = draw((o) => timeChart(at(['kent']), o));
+    const beside = draw((o) => timeChart(at(['hampshire', 'kent']), o));
+    const kent = drawnColours(alone, 'Kent');
+    expect(kent.size).toBe(1);
+    expect(drawnColours(beside, 'Kent')).toEqual(kent);
+    expect(drawnColours(beside, 'Hampshire')).not.toEqual(kent);
+    // The legend reads the same fixed scale as the chart.
+    expect(seriesColours(at(['kent'])).get('kent')).toBe([...kent][0]);
+    expect(seriesColours(at(['hampshire', 'kent', 'surrey'])).get('kent')).toBe([...kent][0]);
+  });
+
+  it('adding or removing a series never recolours another', () => {
+    const one = seriesColours(at(['kent', 'sussex']));
+    const more = seriesColours(at(['hampshire', 'kent', 'surrey', 'sussex', 'wales', 'england-and-wales']));
+    for (const [id, colour] of one) if (id !== '__total') expect(more.get(id), id).toBe(colour);
+    // A region's forces, and its published total beside them, never share a colour.
+    const wales = seriesColours(at(['wales', 'dyfed-powys', 'gwent', 'north-wales', 'south-wales']));
+    expect(new Set([...wales].filter(([id]) => id !== '__total').map(([, c]) => c)).size).toBe(5);
+  });
+
+  it('a one-period chart shows its value as text; a suppressed value is never a number', () => {
+    const svg = draw((o) => timeChart(at(['hampshire'], ['2017-18']), o));
+    const labels = [...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    expect(labels).toEqual(['152']);
+    const many = draw((o) => timeChart(fx.timeLikeForLike, o));
+    expect(fx.timeLikeForLike.points.length).toBeGreaterThan(MAX_LABELLED_POINTS);
+    expect(texts(group(many, 'text')[0])).not.toContain('122');
+
+    const sources = [
+      { id: 's1', url: 'https://example.org/', kind: 'nspcc' as const, publisher: 'S', date: '' },
+    ];
+    const ds = syntheticDataset(
+      [
+        figure({ id: 'f1', area: 'a1', value: null, qualifier: 'suppressed' }),
+        figure({ id: 'f2', area: 'a2', value: 40, qualifier: 'at_least' }),
+      ],
+      sources,
+      2,
+      [['2017-04-03', '2018-03-31']],
+    );
+    const ctx = makeContext(ds);
+    const view = timeView(ctx, { ...fx.states.timeCovered, areas: ['a1', 'a2'], periods: [] });
+    const svgSynthetic = draw((o) => timeChart(view, o));
+    const words = [...svgSynthetic.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    expect(words).toContain('40+');
+    expect(words.some((w) => /^0/.test(w ?? ''))).toBe(false);
+  });
+
+  it('keeps its y axis when the same view model is drawn again (a tab switch) or at another width', () => {
+    const ticks = (svg: SVGSVGElement) => texts(group(svg, 'y-axis tick label')[0]);
+    const domain = (svg: Element) =>
+      (svg as unknown as { scale(n: 'y'): { domain: number[] } }).scale('y').domain;
+    const first = draw((o) => timeChart(fx.timeNational, o));
+    const again = draw((o) => timeChart(fx.timeNational, o));
+    expect(ticks(again)).toEqual(ticks(first));
+    expect(domain(first)).toEqual([0, 6000]);
+    expect(domain(timeChart(fx.timeNational, { width: 375, document }))).toEqual(domain(first));
+  });
+});
+
 describe('platformChart', () => {
   it('Hampshire, first nine months: bars as published, combined labels outlined', async () => {
     const panel = fx.platformPanel;
@@ -155,7 +230,7 @@ describe('platformChart', () => {
     expect(unlinked).toHaveLength(0);
     expect(linked).toHaveLength(panel.bars.length);
     expect(svg.getAttribute('aria-description')).toContain(
-      'Denominator: 67 offences where a platform was recorded, of 62 offences.',
+      'Denominator: 67 platform records (cases where a platform was disclosed) for 62 offences.',
     );
     const ticks = texts(group(svg, 'y-axis tick label')[0]);
     expect(ticks).toEqual(expect.arrayContaining(['Facebook', 'Snapchat', 'Instagram/WhatsApp (combined)']));

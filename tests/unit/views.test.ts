@@ -149,7 +149,9 @@ describe('words and gaps', () => {
       periods: ['2017-04-03_2018-01-02'],
     });
     expect(view.panels).toHaveLength(1);
-    expect(view.panels[0]!.denominator).toBe('67 offences where a platform was recorded, of 62 offences');
+    expect(view.panels[0]!.denominator).toBe(
+      '67 platform records (cases where a platform was disclosed) for 62 offences',
+    );
     expect(view.panels[0]!.bars.map((b) => b.label)).toEqual(['Snapchat']);
     expect(view.alsoIncluded).toContain('Facebook, Snapchat or Instagram');
   });

@@ -1,12 +1,16 @@
-/** Platform records for one area and period: one bar per label as published; combined labels outlined. */
+/**
+ * Platform records for one area and period: one bar per label as published; combined labels outlined. Every bar
+ * carries its value as text, however many there are: each bar has a row of its own, so labels never collide.
+ * Colours are fixed per platform and owner (src/lib/charts/domains.ts) and go through Plot's colour scale.
+ */
 import * as Plot from '@observablehq/plot';
 import type { PlatformBar, PlatformPanel } from '../views/platforms.ts';
 import { figureHref, finish, type ChartOptions } from './common.ts';
+import { LABEL_COLOUR_SCALE, labelColourKey } from './domains.ts';
 import { formatNumber } from '../words/numbers.ts';
-import { labelColour } from './domains.ts';
 
-/** A bar's colour: its platform's, its owner's, or the mixed colour (./domains.ts). */
-const colour = (b: PlatformBar) => labelColour(b.mapping);
+/** A bar's key in the fixed label colour scale: its platform, its owner, or mixed (./domains.ts). */
+const colourKey = (b: PlatformBar) => labelColourKey(b.mapping);
 
 export const displayLabel = (bar: { label: string; combined: boolean }) =>
   bar.combined ? `${bar.label} (combined)` : bar.label;
@@ -51,14 +55,15 @@ export function platformChart(
         domain: bars.map((b) => b.y),
         tickFormat: (d: string) => tick.get(d) ?? d,
       },
+      color: { type: 'ordinal', domain: LABEL_COLOUR_SCALE.domain, range: LABEL_COLOUR_SCALE.range },
       marks: [
-        Plot.barX(single, { x: 'lo', y: 'y', fill: colour, title: 'tip', href: figureHref }),
+        Plot.barX(single, { x: 'lo', y: 'y', fill: colourKey, title: 'tip', href: figureHref }),
         Plot.barX(combined, {
           x: 'lo',
           y: 'y',
-          fill: colour,
+          fill: colourKey,
           fillOpacity: 0.28,
-          stroke: colour,
+          stroke: colourKey,
           strokeWidth: 2,
           strokeDasharray: '5 3',
           inset: 1,
@@ -69,7 +74,7 @@ export function platformChart(
           x: 'lo',
           y: 'y',
           text: (d) =>
-            `${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
+            `${d.approximate ? '≈' : ''}${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
           dx: 4,
           textAnchor: 'start',
           fill: 'currentColor',

@@ -1,21 +1,71 @@
-/** Over time: each figure drawn across the days it covers; financial years joined by a line broken at gaps. */
+/**
+ * Over time: each figure drawn across the days it covers; financial years joined by a line broken at gaps.
+ *
+ * Encodings that never move with the selection:
+ * - Colour: every series goes through Plot's colour scale with a fixed domain, every area of the dataset in
+ *   one fixed order, and its fixed range (`view.colourOrder`, made into a scale by src/lib/charts/domains.ts). An area keeps its
+ *   colour alone or beside others; adding or removing a series never recolours another.
+ * - y: from 0 to 8% above the largest lower bound of the view's points (at least 10), then made nice; room for
+ *   the "at least" arrows and the value labels. It depends on the view model alone, never on the width or on
+ *   what was drawn before, so drawing the same view model again (a tab switch) gives the same axis.
+ *
+ * Direct labels: with at most {@link MAX_LABELLED_POINTS} points every point carries its value as text (also
+ * in print and in the SVG and PNG downloads, which serialise this SVG). Twelve is one area's eight financial
+ * years and its special rounds, or two areas over six years: about 25 px a label on a 375-px phone. Beyond that
+ * labels of several series would sit on one another; the tooltips and the table carry every value.
+ */
 import * as Plot from '@observablehq/plot';
-import type { TimeView } from '../views/time.ts';
-import { SERIES_COLOURS } from './domains.ts';
+import type { TimePoint, TimeView } from '../views/time.ts';
 import { figureHref, finish, type ChartOptions } from './common.ts';
 import { formatNumber } from '../words/numbers.ts';
+import { SLOTS, placeLabels, type Box, type Slot } from './labels.ts';
+import { seriesColourScale } from './domains.ts';
 
+/** Up to this many points, each is labelled with its value. */
+export const MAX_LABELLED_POINTS = 12;
+
+/** The chart's fixed colour scale: every area of the dataset, whatever the selection. */
+const colourScale = (view: TimeView) =>
+  seriesColourScale(view.colourOrder.order, view.colourOrder.reserved, view.colourOrder.total);
+
+/** Each series' colour, from the chart's fixed scale: for the legend beside the chart. */
 export function seriesColours(view: TimeView): Map<string, string> {
-  return new Map(view.series.map((s, i) => [s.id, SERIES_COLOURS[i % SERIES_COLOURS.length]!]));
+  const { domain, range } = colourScale(view);
+  const colour = new Map(domain.map((id, i) => [id, range[i]!]));
+  return new Map(view.series.map((s) => [s.id, colour.get(s.id) ?? range[0]!]));
 }
 
+/** A point's value as its label reads: "≈ 992", "200+", "62 †"; none for a suppressed value. */
+export const pointLabel = (p: TimePoint): string =>
+  p.suppressed
+    ? ''
+    : `${p.approximate ? '≈' : ''}${formatNumber(p.lo)}${p.atLeast ? '+' : ''}${p.disagree ? ' †' : ''}`;
+
+const MARGIN = { top: 20, right: 16, bottom: 30, left: 56 };
+
 export function timeChart(view: TimeView, { width, document }: ChartOptions): SVGSVGElement | HTMLElement {
-  const colours = seriesColours(view);
-  const colour = (id: string) => colours.get(id) ?? SERIES_COLOURS[0]!;
+  const height = Math.max(260, Math.min(420, width * 0.55));
   const solid = view.points.filter((p) => !p.coverage || p.coverage.n === p.coverage.of);
   const hollow = view.points.filter((p) => p.coverage && p.coverage.n < p.coverage.of);
   const atLeast = view.points.filter((p) => p.atLeast);
   const max = Math.max(10, ...view.points.map((p) => p.lo));
+  // The scales are made here, as Plot would make them, so that labels can be placed in pixels.
+  const y = Plot.scale({
+    y: { domain: [0, max * 1.08], nice: true, range: [height - MARGIN.bottom, MARGIN.top] },
+  });
+  const times = [
+    ...view.points.flatMap((p) => [p.start.getTime(), p.end.getTime()]),
+    ...view.lines.map((l) => l.mid.getTime()),
+  ];
+  const x = Plot.scale({
+    x: {
+      type: 'utc',
+      domain: times.length ? [new Date(Math.min(...times)), new Date(Math.max(...times))] : undefined,
+      nice: true,
+      range: [MARGIN.left, width - MARGIN.right],
+    },
+  });
+  const labels = view.points.length <= MAX_LABELLED_POINTS ? placePointLabels(view, x, y, max) : [];
   const describe = view.series
     .map((s) => {
       const pts = view.points.filter((p) => p.series === s.id);
@@ -26,20 +76,23 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
     Plot.plot({
       document,
       width,
-      height: Math.max(260, Math.min(420, width * 0.55)),
-      marginLeft: 56,
-      marginRight: 16,
+      height,
+      marginTop: MARGIN.top,
+      marginRight: MARGIN.right,
+      marginBottom: MARGIN.bottom,
+      marginLeft: MARGIN.left,
       ariaLabel: view.title,
       ariaDescription: describe || 'No figures for this selection.',
-      x: { type: 'utc', label: null, nice: true },
-      y: { grid: true, label: view.yLabel, domain: [0, max * 1.08], nice: true },
+      x: { type: 'utc', label: null, domain: x.domain },
+      y: { grid: true, label: view.yLabel, domain: y.domain },
+      color: { type: 'ordinal', ...colourScale(view) },
       marks: [
         Plot.ruleY([0]),
         Plot.line(view.lines, {
           x: 'mid',
           y: 'y',
           z: 'series',
-          stroke: (d) => colour(d.series),
+          stroke: 'series',
           strokeWidth: 2,
           curve: 'linear',
         }),
@@ -48,7 +101,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           x1: 'start',
           x2: 'end',
           y: 'lo',
-          stroke: (d) => colour(d.series),
+          stroke: 'series',
           strokeWidth: (d) => (d.annual ? 2 : 4),
           strokeOpacity: (d) => (d.annual ? 0.35 : 0.8),
         }),
@@ -57,7 +110,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           x: 'mid',
           y1: 'lo',
           y2: (d: { lo: number }) => d.lo + max * 0.08,
-          stroke: (d) => colour(d.series),
+          stroke: 'series',
           strokeWidth: 1.5,
           headLength: 6,
         }),
@@ -65,7 +118,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           x: 'mid',
           y: 'lo',
           r: 4.5,
-          fill: (d) => colour(d.series),
+          fill: 'series',
           stroke: 'var(--surface, #fff)',
           symbol: (d: { approximate: boolean }) => (d.approximate ? 'diamond' : 'circle'),
           title: 'tip',
@@ -76,7 +129,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           y: 'lo',
           r: 5,
           fill: 'var(--surface, #fff)',
-          stroke: (d) => colour(d.series),
+          stroke: 'series',
           strokeWidth: 2,
           title: 'tip',
         }),
@@ -102,20 +155,69 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           fill: 'currentColor',
           pointerEvents: 'none',
         }),
-        Plot.text(
-          view.points.filter((p) => p.disagree),
-          {
-            x: 'mid',
-            y: 'lo',
-            dx: 8,
-            dy: -8,
-            text: () => '†',
-            fontSize: 13,
-            fill: 'currentColor',
-            pointerEvents: 'none',
-          },
+        // Few points: each carries its value (with its † where sources disagree), placed clear of the others.
+        ...(Object.keys(SLOTS) as Slot[]).map((slot) =>
+          Plot.text(
+            labels.filter((l) => l.slot === slot).map((l) => l.datum),
+            {
+              x: 'mid',
+              y: 'lo',
+              ...SLOTS[slot],
+              text: pointLabel,
+              fontSize: 11,
+              fill: 'currentColor',
+              stroke: 'var(--surface, #fff)',
+              strokeWidth: 3,
+              paintOrder: 'stroke',
+              pointerEvents: 'none',
+            },
+          ),
         ),
+        Plot.text(labels.length ? [] : view.points.filter((p) => p.disagree), {
+          x: 'mid',
+          y: 'lo',
+          dx: 8,
+          dy: -8,
+          text: () => '†',
+          fontSize: 13,
+          fill: 'currentColor',
+          pointerEvents: 'none',
+        }),
       ],
     }),
+  );
+}
+
+type Scale = { apply(value: unknown): number };
+
+/**
+ * The value labels of a few points, each beside its point where it covers no other label, point, arrow or
+ * "n of m" note: a year's label prefers to sit above its point, a longer period's (whose point can sit beside
+ * a year's) to its left, an "at least" figure's beside its arrow. A suppressed value has no label.
+ */
+function placePointLabels(view: TimeView, x: Scale, y: Scale, max: number) {
+  const at = (p: TimePoint) => ({ x: x.apply(p.mid), y: y.apply(p.lo) });
+  const obstacles: Box[] = view.points.flatMap((p) => {
+    const c = at(p);
+    const boxes: Box[] = [{ x0: c.x - 5, x1: c.x + 5, y0: c.y - 5, y1: c.y + 5 }];
+    if (p.atLeast) boxes.push({ x0: c.x - 4, x1: c.x + 4, y0: y.apply(p.lo + max * 0.08), y1: c.y });
+    if (p.coverage && p.coverage.n < p.coverage.of)
+      boxes.push({ x0: c.x - 16, x1: c.x + 16, y0: c.y + 8, y1: c.y + 20 });
+    return boxes;
+  });
+  return placeLabels(
+    view.points
+      .filter((p) => !p.suppressed)
+      .map((p) => ({
+        datum: p,
+        ...at(p),
+        text: pointLabel(p),
+        slots: (p.atLeast
+          ? ['right', 'left', 'below']
+          : p.annual
+            ? ['above', 'right', 'left', 'below']
+            : ['left', 'above', 'right', 'below']) as Slot[],
+      })),
+    obstacles,
   );
 }

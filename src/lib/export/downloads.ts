@@ -9,6 +9,7 @@ import type { Fact } from '../query/resolve.ts';
 import type { Per } from '../views/state.ts';
 import { areaName, periodLabel, sourceOf, type Context } from '../views/context.ts';
 import { perWording, rateCell } from '../views/measure.ts';
+import { membersRow } from '../views/members.ts';
 import { periodKeyOf } from '../query/period.ts';
 import { toCSV } from './csv.ts';
 
@@ -45,11 +46,39 @@ const cells = (columns: Record<string, Cell>, ctx: Context, f: Figure): Record<s
 
 const names = (columns: Record<string, Cell>) => Object.keys(columns);
 
+/**
+ * For a region's or country's published offences: the sum of its member forces for the same period (lower and
+ * upper end: a range where a part is suppressed or "at least"), how many of its forces have a figure, which have
+ * none, and the verdict in words. Empty for every other figure.
+ */
+export const MEMBERS_COLUMNS = [
+  'members_sum',
+  'members_sum_upper',
+  'members_reporting',
+  'members_missing',
+  'members_check',
+] as const;
+
+function membersColumns(ctx: Context, fact: Fact): Record<string, unknown> {
+  const f = fact.preferred;
+  const row = f.measure === 'offences' ? membersRow(ctx, f.area, periodKeyOf(f)) : null;
+  if (!row) return {};
+  const { sum, members, parts } = row.check;
+  return {
+    members_sum: sum ? sum.lo : '',
+    members_sum_upper: sum ? (sum.hi === Infinity ? 'no upper bound' : sum.hi) : '',
+    members_reporting: `${parts.length} of ${members.length}`,
+    members_missing: row.missing.join('; '),
+    members_check: `${row.words.verdict}: ${row.words.reason}`,
+  };
+}
+
 /** Columns of the "figures behind the view" download: the preferred figure, its alternatives and its source. */
 export const DOWNLOAD_COLUMNS: readonly string[] = [
   ...names(FIGURE_COLUMNS),
   'sources_disagree',
   'alternatives',
+  ...MEMBERS_COLUMNS,
   ...names(SOURCE_COLUMNS),
 ];
 
@@ -102,6 +131,7 @@ export function downloadRows(
     ...cells(FIGURE_COLUMNS, ctx, fact.preferred),
     ...cells(SOURCE_COLUMNS, ctx, fact.preferred),
     ...(per === 'count' ? {} : rateColumns(ctx, per, fact)),
+    ...membersColumns(ctx, fact),
     sources_disagree: fact.disagree ? 'yes' : 'no',
     alternatives: fact.alternatives
       .map((a) => `${a.id}: ${a.value ?? ''} ${a.qualifier} (${sourceOf(ctx.ds, a)?.url ?? a.source})`)

@@ -14,7 +14,9 @@ import {
 } from './context.ts';
 
 import { PER_WORDS, perWording, rateCell, rateTip } from './measure.ts';
+import { membersGroups, type MembersGroup } from './members.ts';
 import { formatEstimate } from '../words/numbers.ts';
+import { markedWords, membersOf } from '../words/members.ts';
 
 export interface ForceBar {
   area: string;
@@ -59,6 +61,28 @@ export interface ForcesView {
   thresholds: readonly number[];
   /** When no force has a figure: the period with the most forces. */
   nearest: Nearest | null;
+  /** What the bars and tiles mark, in words ("Hampshire and Wales's 4 forces marked"), or null. */
+  marked: string | null;
+  /** The chosen regions and countries (England and Wales when none is chosen), each beside its forces' sum. */
+  aggregates: MembersGroup[];
+}
+
+/** The forces a selection marks: chosen forces, and the member forces of chosen regions and countries. */
+export function markedForces(ctx: Context, state: ViewState): { ids: Set<string>; words: string | null } {
+  const ids = new Set<string>();
+  const parts: string[] = [];
+  for (const id of state.areas) {
+    const area = ctx.ds.areas.get(id);
+    if (!area) continue;
+    if (area.type === 'force') {
+      ids.add(id);
+      parts.push(area.name);
+    } else {
+      for (const m of area.members) ids.add(m);
+      parts.push(membersOf(area.name, area.members.length));
+    }
+  }
+  return { ids, words: markedWords(parts) };
 }
 
 /** Tile colour thresholds: one fixed legend per measure, never rescaled by a filter. */
@@ -80,7 +104,8 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
     (a, b) => b.forces - a.forces || b.period.start.localeCompare(a.period.start),
   )[0];
   const period = (focused ?? best)?.period ?? null;
-  const selected = new Set(state.areas);
+  const marked = markedForces(ctx, state);
+  const selected = marked.ids;
   const notes: string[] = [];
   if (state.focus && !focused)
     notes.push('The period asked for has no force figures in this selection; showing the best-covered one.');
@@ -168,7 +193,20 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
     measure: PER_WORDS[state.per],
     thresholds: state.per === 'count' ? COUNT_THRESHOLDS : RATE_THRESHOLDS,
     nearest: bars.length ? null : bestCoveredPeriod(ctx),
+    marked: marked.words,
+    aggregates: period ? forcesAggregates(ctx, state, period) : [],
   };
+}
+
+/** The chosen regions and countries for the period shown; England and Wales, whose forces these are, when none is. */
+function forcesAggregates(ctx: Context, state: ViewState, period: Period): MembersGroup[] {
+  const chosen = state.areas.flatMap((id) => {
+    const area = ctx.ds.areas.get(id);
+    return area && area.type !== 'force' ? [area] : [];
+  });
+  const national = ctx.ds.areas.get('england-and-wales');
+  const areas = state.areas.length === 0 && national ? [national] : chosen;
+  return membersGroups(ctx, areas, [period], state.areas);
 }
 
 /** The period in which the most forces have an offences figure. */

@@ -18,13 +18,7 @@ import {
   type Nearest,
 } from './context.ts';
 import { formatEstimate } from '../words/numbers.ts';
-
-export const SHARE_BASE_WORDS: Record<ShareBase, string> = {
-  platform_known: 'of offences where a platform was recorded',
-  platform_records: 'of platform records',
-  offences: 'of all offences',
-  unstated: 'base not stated by the source',
-};
+import { SHARE_BASE_WORDS, panelBaseWords } from '../words/bases.ts';
 
 export interface PlatformBar {
   label: string;
@@ -35,6 +29,7 @@ export interface PlatformBar {
   lo: number;
   hi: number;
   atLeast: boolean;
+  approximate: boolean;
   disagree: boolean;
   tip: string;
   fact: Fact;
@@ -92,6 +87,7 @@ export function platformView(ctx: Context, state: ViewState): PlatformView {
             lo: est.lo,
             hi: est.hi,
             atLeast: est.hi === Infinity,
+            approximate: est.approximate,
             disagree: fact.disagree,
             tip: describeFact(ds, fact, `platform records for "${fact.preferred.category}"`),
             fact,
@@ -100,15 +96,15 @@ export function platformView(ctx: Context, state: ViewState): PlatformView {
         })
         .filter((x): x is PlatformBar => x !== null)
         .sort((a, b) => b.lo - a.lo || a.label.localeCompare(b.label));
-      const known = b.platformKnown ? displayValue(b.platformKnown.preferred) : null;
-      const offences = b.offences ? displayValue(b.offences.preferred) : null;
-      const denominator =
-        (known
-          ? `${known} offences where a platform was recorded`
-          : 'number of offences with a platform recorded not published') +
-        (offences ? `, of ${offences} offences` : '');
-      const knownLo = b.platformKnown ? estimateOfFigure(b.platformKnown.preferred)?.lo : undefined;
-      const offLo = b.offences ? estimateOfFigure(b.offences.preferred)?.lo : undefined;
+      const knownEst = b.platformKnown ? estimateOfFigure(b.platformKnown.preferred) : null;
+      const offEst = b.offences ? estimateOfFigure(b.offences.preferred) : null;
+      const knownLo = knownEst?.lo;
+      const offLo = offEst?.lo;
+      const denominator = panelBaseWords({
+        known: b.platformKnown ? displayValue(b.platformKnown.preferred) : null,
+        offences: b.offences ? displayValue(b.offences.preferred) : null,
+        knownCountsRecords: !!knownEst && !!offEst && knownEst.lo > offEst.hi,
+      });
       const recordSum = bars.reduce((s, x) => s + x.lo, 0);
       panels.push({
         id: `${area.id}|${p.key}`,

@@ -7,7 +7,8 @@ import { formatRate } from '../words/numbers.ts';
 import type { Per, ViewState } from './state.ts';
 import { rateCell } from './measure.ts';
 import { QUALIFIER_WORDS, areaName, displayValue, periodLabel, sourceOf, type Context } from './context.ts';
-import { SHARE_BASE_WORDS } from './platforms.ts';
+import { membersRow, type MembersRow } from './members.ts';
+import { SHARE_BASE_WORDS } from '../words/bases.ts';
 
 export interface TableRow {
   id: string;
@@ -31,6 +32,8 @@ export interface TableRow {
   rate: string;
   /** The person's own imported figure. */
   user: boolean;
+  /** A region's or country's offences: set beside the sum of its member forces. */
+  members: MembersRow | null;
   fact: Fact;
 }
 
@@ -84,6 +87,7 @@ export function tableRow(ctx: Context, fact: Fact): TableRow {
     sourceUrl: s?.url ?? '',
     rate: '',
     user: isUserFigure(f),
+    members: f.measure === 'offences' ? membersRow(ctx, f.area, key) : null,
     fact,
   };
 }

@@ -1,55 +1,25 @@
 /** Over time: offences (or rates) per period for the selected areas, gaps as gaps, and a covered total. */
 import type { Area, Period } from '../data/schema.ts';
-import { estimateOfFigure, totalAcrossForces } from '../query/aggregate.ts';
-
-import { type Estimate } from '../query/estimate.ts';
-
-import { childrenOf, rateOf, RATE_CAVEATS, SMALL_BASE } from '../query/rates.ts';
-
+import { estimateOfFigure } from '../query/aggregate.ts';
+import { childrenOf, RATE_CAVEATS, SMALL_BASE } from '../query/rates.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';
 import {
   NATIONAL_DEFAULT,
-  areaName,
   countsAnotherOffence,
   describeFact,
   offenceNotes,
-  isUserFact,
   selectedAreas,
   selectedPeriods,
   type Context,
   type Nearest,
 } from './context.ts';
-
 import { PER_BASE, PER_WORDS, perWording, rateCell, rateTip } from './measure.ts';
+import { membersGroups, type MembersGroup } from './members.ts';
+import { TOTAL_SERIES, makePoint, midpoint, type PointValue, type TimePoint } from './time-points.ts';
+import { totalSeries } from './time-total.ts';
 
-import { formatEstimate, formatNumber, formatRate } from '../words/numbers.ts';
-
-export const TOTAL_SERIES = '__total';
-
-export interface TimePoint {
-  series: string;
-  seriesName: string;
-  period: string;
-  periodLabel: string;
-  annual: boolean;
-  start: Date;
-  end: Date;
-  mid: Date;
-  /** The count, or the rate when rates are shown. */
-  lo: number;
-  /** Infinity for "at least" figures. */
-  hi: number;
-  approximate: boolean;
-  atLeast: boolean;
-  disagree: boolean;
-  /** For the covered total: forces that reported, of those asked. */
-  coverage: { n: number; of: number } | null;
-  tip: string;
-  fact: Fact | null;
-  /** The person's own imported figure. */
-  user: boolean;
-}
+export { TOTAL_SERIES, type TimePoint } from './time-points.ts';
 
 export interface TimeView {
   series: { id: string; name: string }[];
@@ -65,14 +35,18 @@ export interface TimeView {
   yLabel: string;
   /** When nothing can be drawn: the nearest selection that has figures. */
   nearest: Nearest | null;
+  /**
+   * What the chart's fixed colour scale is made from (src/lib/charts/domains.ts): every area in the order they
+   * take colours, the areas that keep a colour of their own, and the total's series. Never the selection.
+   */
+  colourOrder: { order: string[]; reserved: string[]; total: string };
+  /** The published regional and national totals shown, each beside the sum of its member forces. */
+  aggregates: MembersGroup[];
 }
-
-const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const midpoint = (p: Period) => new Date((date(p.start).getTime() + date(p.end).getTime()) / 2);
 
 /** What one area shows for one period: a value and its tooltip, or why there is none. */
 interface Cell {
-  value: { lo: number; hi: number; approximate: boolean } | null;
+  value: PointValue | null;
   tip: string;
   reason: string;
   fact: Fact | null;
@@ -87,8 +61,9 @@ function cellFor(ctx: Context, state: ViewState, area: Area, p: Period): Cell {
   }
   const cell = rateCell(ctx, state.per, area.id, p.key);
   if (!cell.rate) return { value: null, tip: '', reason: `no rate: ${cell.refused}`, fact };
+  const { count } = cell.rate;
   return {
-    value: cell.rate,
+    value: { ...cell.rate, parts: count.parts, suppressedParts: count.suppressedParts },
     tip: rateTip(ctx, `${area.name}, ${p.label}`, cell.text, area.type === 'force' ? (fact ?? null) : null),
     reason: '',
     fact: area.type === 'force' ? fact : null,
@@ -96,7 +71,7 @@ function cellFor(ctx: Context, state: ViewState, area: Area, p: Period): Cell {
 }
 
 export function timeView(ctx: Context, state: ViewState): TimeView {
-  const { ds, index } = ctx;
+  const { ds } = ctx;
   const periods = selectedPeriods(ds, state);
   const years = periods.filter((p) => p.kind === 'financial_year');
   let areas = selectedAreas(ds, state, NATIONAL_DEFAULT);
@@ -116,40 +91,19 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
   const points: TimePoint[] = [];
   const lines: TimeView['lines'] = [];
   const gaps: TimeView['gaps'] = [];
-  const point = (
-    series: string,
-    seriesName: string,
-    p: Period,
-    v: NonNullable<Cell['value']>,
-    rest: Pick<TimePoint, 'disagree' | 'coverage' | 'tip' | 'fact'>,
-  ) =>
-    points.push({
-      series,
-      seriesName,
-      period: p.key,
-      periodLabel: p.label,
-      annual: p.kind === 'financial_year',
-      start: date(p.start),
-      end: date(p.end),
-      mid: midpoint(p),
-      lo: v.lo,
-      hi: v.hi,
-      approximate: v.approximate,
-      atLeast: v.hi === Infinity,
-      user: rest.fact ? isUserFact(rest.fact) : false,
-      ...rest,
-    });
 
   for (const area of areas) {
     for (const p of periods) {
       const cell = cellFor(ctx, state, area, p);
       if (cell.value)
-        point(area.id, area.name, p, cell.value, {
-          disagree: cell.fact?.disagree ?? false,
-          coverage: null,
-          tip: cell.tip,
-          fact: cell.fact,
-        });
+        points.push(
+          makePoint(area.id, area.name, p, cell.value, {
+            disagree: cell.fact?.disagree ?? false,
+            coverage: null,
+            tip: cell.tip,
+            fact: cell.fact,
+          }),
+        );
       else if (p.kind === 'financial_year')
         gaps.push({ series: area.id, seriesName: area.name, period: p.label, reason: cell.reason });
       if (p.kind === 'financial_year')
@@ -170,55 +124,12 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
   );
   const series = areas.map((a) => ({ id: a.id, name: a.name }));
   if (forces.length >= 2) {
-    const name = `Total of ${forces.length} selected forces`;
-    series.push({ id: TOTAL_SERIES, name });
-    for (const p of years) {
-      const total = totalAcrossForces(
-        ds,
-        index,
-        forces.map((f) => f.id),
-        p.key,
-      );
-      const est = total.estimate;
-      if (!est) {
-        gaps.push({ series: TOTAL_SERIES, seriesName: name, period: p.label, reason: 'no published figure' });
-        lines.push({ series: TOTAL_SERIES, period: p.key, mid: midpoint(p), y: null });
-        continue;
-      }
-      const missing = total.missing.map((id) => areaName(ds, id));
-      let value: Estimate | { lo: number; hi: number; approximate: boolean } = est;
-      let text = `offences: ${formatEstimate(est)}`;
-      if (state.per !== 'count') {
-        const base = PER_BASE[state.per];
-        const children = total.reported.reduce(
-          (s, id) => s + (childrenOf(ds.population.get(id), base) ?? 0),
-          0,
-        );
-        const rate = rateOf(est, children);
-        value = rate;
-        text = `${formatRate(rate)} ${perWording(state.per)} · ${formatEstimate(est)} offences over ${formatNumber(children)} children of the reporting forces`;
-      }
-      point(TOTAL_SERIES, name, p, value, {
-        disagree: total.facts.some((f) => f.disagree),
-        coverage: { n: total.reported.length, of: forces.length },
-        tip:
-          `${name}, ${p.label} · ${text} · covers ${total.reported.length} of ${forces.length} forces` +
-          (missing.length ? ` · missing: ${missing.join(', ')}` : ''),
-        fact: null,
-      });
-      // A total with fewer forces than asked is not comparable with a full one: no line through it.
-      lines.push({
-        series: TOTAL_SERIES,
-        period: p.key,
-        mid: midpoint(p),
-        y: total.missing.length === 0 && value.hi !== Infinity ? value.lo : null,
-      });
-    }
-    notes.push(
-      state.per === 'count'
-        ? 'The total adds the selected forces within each year only; a hollow point covers fewer forces than selected.'
-        : "The total's rate is the reporting forces' offences over those same forces' children; a hollow point covers fewer forces than selected.",
-    );
+    const total = totalSeries(ctx, state, forces, years);
+    series.push(total.series);
+    points.push(...total.points);
+    lines.push(...total.lines);
+    gaps.push(...total.gaps);
+    notes.push(total.note);
   }
   if (periods.some((p) => p.kind !== 'financial_year'))
     notes.push(
@@ -261,6 +172,17 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
         : `Offences ${perWording(state.per)}, per period as published${state.likeForLike ? ', like for like' : ''}; regions and countries from their reporting forces; gaps have no figure or no honest rate.`,
     yLabel: PER_WORDS[state.per],
     nearest: points.length ? null : nearestTimeFigures(ctx, state, areas),
+    colourOrder: {
+      order: areaColourOrder(ds.areas.values()),
+      reserved: NATIONAL_DEFAULT,
+      total: TOTAL_SERIES,
+    },
+    aggregates: membersGroups(
+      ctx,
+      areas,
+      periods,
+      selectedAreas(ds, state, NATIONAL_DEFAULT).map((a) => a.id),
+    ),
   };
 }
 
@@ -271,4 +193,30 @@ function nearestTimeFigures(ctx: Context, state: ViewState, areas: readonly Area
     return { label: 'every period for these areas', periods: [] };
   if (state.areas.length) return { label: 'the national totals', areas: [] };
   return null;
+}
+
+/**
+ * The order in which areas take the series colours: first the published totals wider than one region (United
+ * Kingdom, England and Wales, England, …), then region by region (in the dataset's order of first appearance)
+ * the region's own published total, where one has exactly its forces as members, followed by its forces.
+ */
+export function areaColourOrder(areas: Iterable<Area>): string[] {
+  const all = [...areas];
+  const byRegion = new Map<string, string[]>();
+  for (const a of all.filter((x) => x.type === 'force'))
+    byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a.id]);
+  const wider: string[] = [];
+  const own = new Map<string, string>();
+  for (const a of all.filter((x) => x.type !== 'force')) {
+    const region = [...byRegion].find(
+      ([name, ids]) =>
+        !own.has(name) && ids.length === a.members.length && ids.every((id) => a.members.includes(id)),
+    );
+    if (region) own.set(region[0], a.id);
+    else wider.push(a.id);
+  }
+  return [
+    ...wider,
+    ...[...byRegion].flatMap(([name, ids]) => [...(own.has(name) ? [own.get(name)!] : []), ...ids]),
+  ];
 }
