@@ -16,7 +16,7 @@ import { forcesChart, tileMap } from '../../src/lib/charts/forces.ts';
 import { NO_DATA_COLOUR, PLATFORM_COLOURS } from '../../src/lib/charts/domains.ts';
 import { FIGURE_HREF } from '../../src/lib/charts/common.ts';
 import { figureObjects, type Dataset } from '../../src/lib/data/load.ts';
-import { estimateOfFigure } from '../../src/lib/query/aggregate.ts';
+import { estimateOfFigure } from '../../src/lib/query/estimate.ts';
 
 let ds: Dataset;
 let fx: ChartFixtures;

@@ -18,7 +18,7 @@ import type { Dataset } from '../../src/lib/data/load.ts';
 import type { Figure, Population, Source } from '../../src/lib/data/schema.ts';
 import { resolveFacts } from '../../src/lib/query/resolve.ts';
 
-import { FactIndex } from '../../src/lib/query/aggregate.ts';
+import { FactIndex } from '../../src/lib/query/facts.ts';
 
 import { addEstimates, estimateOf } from '../../src/lib/query/estimate.ts';
 

@@ -9,13 +9,9 @@ import { bundledDataset } from '../support/dataset.ts';
 import type { Dataset } from '../../src/lib/data/load.ts';
 import { resolveFacts } from '../../src/lib/query/resolve.ts';
 
-import {
-  FactIndex,
-  compareAggregate,
-  platformBreakdown,
-  totalAcrossForces,
-  totalAcrossPeriods,
-} from '../../src/lib/query/aggregate.ts';
+import { platformBreakdown } from '../../src/lib/query/platforms.ts';
+import { compareAggregate, totalAcrossForces, totalAcrossPeriods } from '../../src/lib/query/totals.ts';
+import { FactIndex } from '../../src/lib/query/facts.ts';
 
 import { OverlapError } from '../../src/lib/query/period.ts';
 import { formatEstimate } from '../../src/lib/words/numbers.ts';

@@ -4,7 +4,7 @@
  * unless stated), approximate figures are flagged. Adding estimates adds the ranges, so a total
  * with a suppressed or "at least" part is a range, never a bare number.
  */
-import type { Qualifier } from '../data/schema.ts';
+import type { Figure, Qualifier } from '../data/schema.ts';
 
 export interface Estimate {
   lo: number;
@@ -63,3 +63,7 @@ export function addEstimates(a: Estimate, b: Estimate): Estimate {
 export const sumEstimates = (parts: readonly Estimate[]): Estimate => parts.reduce(addEstimates, ZERO);
 
 export const isExact = (e: Estimate): boolean => e.lo === e.hi && !e.approximate;
+
+/** A figure's value and qualifier as an estimate (null for "not available"). */
+export const estimateOfFigure = (f: Pick<Figure, 'value' | 'qualifier'>): Estimate | null =>
+  estimateOf(f.value, f.qualifier);

@@ -5,7 +5,9 @@
  * a suppressed or "at least" part makes the sum a range and the verdict compares ranges.
  */
 import type { Dataset } from '../data/load.ts';
-import { compareAggregate, estimateOfFigure, type FactIndex } from './aggregate.ts';
+import { compareAggregate } from './totals.ts';
+import { estimateOfFigure } from './estimate.ts';
+import { type FactIndex } from './facts.ts';
 import type { Estimate } from './estimate.ts';
 import type { Fact } from './resolve.ts';
 

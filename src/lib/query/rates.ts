@@ -12,7 +12,9 @@
  */
 import type { Dataset } from '../data/load.ts';
 import type { Area, Population } from '../data/schema.ts';
-import { estimateOfFigure, totalAcrossForces, totalAcrossPeriods, type FactIndex } from './aggregate.ts';
+import { totalAcrossForces, totalAcrossPeriods } from './totals.ts';
+import { estimateOfFigure } from './estimate.ts';
+import { type FactIndex } from './facts.ts';
 import type { Estimate } from './estimate.ts';
 import { durationDays, parsePeriodKey, type Interval } from './period.ts';
 import type { Fact } from './resolve.ts';

@@ -5,11 +5,11 @@
 import type { Dataset } from '../data/load.ts';
 import { isUserFigure, type Area, type Figure, type Period, type Source } from '../data/schema.ts';
 
-import { FactIndex } from '../query/aggregate.ts';
+import { FactIndex } from '../query/facts.ts';
 
 import { resolveFacts, type Fact } from '../query/resolve.ts';
 
-import { estimateOfFigure } from '../query/aggregate.ts';
+import { estimateOfFigure } from '../query/estimate.ts';
 
 import type { ViewState } from './state.ts';
 import { formatEstimate } from '../words/numbers.ts';

@@ -1,6 +1,7 @@
 /** Forces: one period's figures force by force (ranked), and the tile map of the 43 forces of England and Wales. */
 import type { Period } from '../data/schema.ts';
-import { estimateOfFigure, totalAcrossForces } from '../query/aggregate.ts';
+import { totalAcrossForces } from '../query/totals.ts';
+import { estimateOfFigure } from '../query/estimate.ts';
 
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';

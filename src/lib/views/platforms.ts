@@ -1,6 +1,7 @@
 /** Platforms: platform records as published for each area and period, with their denominator, never split. */
 import type { Area, PlatformLabel, ShareBase } from '../data/schema.ts';
-import { estimateOfFigure, platformBreakdown } from '../query/aggregate.ts';
+import { platformBreakdown } from '../query/platforms.ts';
+import { estimateOfFigure } from '../query/estimate.ts';
 
 import { labelMatches, matchingLabels } from '../query/filter.ts';
 

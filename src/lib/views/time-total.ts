@@ -4,7 +4,7 @@
  * line; a rate's total is the reporting forces' offences over those same forces' children.
  */
 import type { Area, Period } from '../data/schema.ts';
-import { totalAcrossForces } from '../query/aggregate.ts';
+import { totalAcrossForces } from '../query/totals.ts';
 import { childrenOf, rateOf } from '../query/rates.ts';
 import { formatEstimate, formatNumber, formatRate } from '../words/numbers.ts';
 import { areaName, type Context } from './context.ts';

@@ -1,6 +1,6 @@
 /** Over time: offences (or rates) per period for the selected areas, gaps as gaps, and a covered total. */
 import type { Area, Period } from '../data/schema.ts';
-import { estimateOfFigure } from '../query/aggregate.ts';
+import { estimateOfFigure } from '../query/estimate.ts';
 import { childrenOf, RATE_CAVEATS, SMALL_BASE } from '../query/rates.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';

@@ -5,7 +5,8 @@ import { isoDay, overlappingPair } from '../support/arbitraries.ts';
 import * as aq from 'arquero';
 import { figure, syntheticDataset } from '../support/dataset.ts';
 import { resolveFacts, resolveGroup } from '../../src/lib/query/resolve.ts';
-import { FactIndex, totalAcrossForces, totalAcrossPeriods } from '../../src/lib/query/aggregate.ts';
+import { totalAcrossForces, totalAcrossPeriods } from '../../src/lib/query/totals.ts';
+import { FactIndex } from '../../src/lib/query/facts.ts';
 import { OverlapError, overlaps, periodKey } from '../../src/lib/query/period.ts';
 import type { Figure, Qualifier, Source, SourceKind } from '../../src/lib/data/schema.ts';
 
