@@ -8,7 +8,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createServer, type Plugin, type ResolvedConfig } from 'vite';
+import { createServer, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { arqueroStandIns } from './arquero-stand-ins.ts';
 import { leanFigures } from './lean-figures.ts';
@@ -55,6 +55,17 @@ export function takeLoadingTags(html: string): { html: string; deferred: Deferre
   return { html: rest + html.slice(head.length), deferred };
 }
 
+/** The server renderer's Vite set-up: the app's own plugins, Arquero's stand-ins among them. */
+export const renderServerConfig = (root: string): InlineConfig => ({
+  configFile: false,
+  root,
+  logLevel: 'error',
+  plugins: [arqueroStandIns(), svelte(), leanFigures()],
+  server: { middlewareMode: true, hmr: false, ws: false },
+  appType: 'custom',
+  optimizeDeps: { noDiscovery: true, include: [] },
+});
+
 export function prerender(): Plugin {
   let config: ResolvedConfig;
   return {
@@ -64,15 +75,7 @@ export function prerender(): Plugin {
       config = resolved;
     },
     async closeBundle() {
-      const server = await createServer({
-        configFile: false,
-        root: config.root,
-        logLevel: 'error',
-        plugins: [arqueroStandIns(), svelte(), leanFigures()],
-        server: { middlewareMode: true, hmr: false, ws: false },
-        appType: 'custom',
-        optimizeDeps: { noDiscovery: true, include: [] },
-      });
+      const server = await createServer(renderServerConfig(config.root));
       try {
         const mod = (await server.ssrLoadModule('/build/render.ts')) as unknown as PrerenderModule;
         const pages = await mod.prerenderPages(join(config.root, 'data'));
