@@ -34,7 +34,7 @@ const failed = (measure: string, e: unknown): Row => ({
 mkdirSync(OUT, { recursive: true });
 
 // 2. Scale (Node only), first, while no browser competes for the two cores.
-log('scale: generating synthetic rows and timing filter + aggregate against the typed-array loop');
+log('scale: generating synthetic rows; timing makeContext + timeView against the typed-array loops');
 try {
   rows.push(...scaleRows(await runScale(join(ROOT, 'data'), log)));
 } catch (e) {
