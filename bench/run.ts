@@ -2,21 +2,28 @@
  * `npm run bench`: the performance budgets of DESIGN.md, each measured side by side in one run.
  * Prints one table (measure, value, budget, ok) and exits 1 when a budget is missed. See bench/README.md.
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import {
+  ADDRESSES,
+  FIRST_CHART_BUDGET,
+  HTML_FILE,
+  WEIGHT_BUDGET,
+  staticFile,
+  urlOf,
+  type Address,
+} from './addresses.ts';
 import { launch } from './browser.ts';
-import { firstChartRounds, staticPage } from './first-chart.ts';
+import { firstChartRounds, longestTask, type Timing } from './first-chart.ts';
 import { runInteractions, type StepResult } from './interaction.ts';
 import { runScale, scaleRows } from './scale.ts';
 import { buildApp, DIST, OUT, ROOT, serve, type Served } from './server.ts';
 import { info, kB, median, ms, p95, printTable, ratio, type Row } from './stats.ts';
-import { measureWeight, sumKind, type PageWeight } from './weight.ts';
+import { capture, staticPage, sumKind, type Capture } from './weight.ts';
 
 const INTERACTIONS = 100;
-/** An address with a filter: the first chart of the same view, drawn by the app rather than the HTML. */
-const FILTERED = '?force=hampshire';
-const ROUNDS = 21;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 const started = performance.now();
 const log = (s: string) => {
@@ -30,18 +37,22 @@ const failed = (measure: string, e: unknown): Row => ({
   budget: '',
   ok: false,
 });
+/** Raw results, kept in bench/out/results.json. */
+const raw: Record<string, unknown> = {};
 
 mkdirSync(OUT, { recursive: true });
 
-// 2. Scale (Node only), first, while no browser competes for the two cores.
+// Scale (Node only) first, while no browser competes for the two cores.
 log('scale: generating synthetic rows; timing makeContext + timeView against the typed-array loops');
 try {
-  rows.push(...scaleRows(await runScale(join(ROOT, 'data'), log)));
+  const results = await runScale(join(ROOT, 'data'), log);
+  raw.scale = results;
+  rows.push(...scaleRows(results));
 } catch (e) {
   rows.push(failed('scale', e));
 }
 
-log('building the explorer (vite build, NODE_ENV=production) into bench/out/dist');
+log('building the app (vite build, NODE_ENV=production) into bench/out/dist');
 let served: Served | undefined;
 let browser: Browser | undefined;
 try {
@@ -50,122 +61,107 @@ try {
   browser = await launch();
   await browserBudgets(browser, served.base);
 } catch (e) {
-  rows.push(failed('build, preview server or Chromium', e));
+  rows.push(failed('build, server or Chromium', e));
 } finally {
   await browser?.close();
   await served?.server.close();
 }
 
-log('done');
+writeFileSync(join(OUT, 'results.json'), JSON.stringify(raw, null, 1));
+log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; raw results in bench/out/results.json`);
 process.stdout.write(`\n${printTable(rows)}\n`);
 const misses = rows.filter((r) => r.ok === false).length;
 process.stdout.write(misses ? `\n${misses} budget(s) missed\n` : '\nall budgets met\n');
 process.exitCode = misses ? 1 : 0;
 
 async function browserBudgets(browser: Browser, base: string): Promise<void> {
-  const hasEmbed = existsSync(join(DIST, 'embed.html'));
-  const urls = { explorer: base, embed: `${base}embed.html`, static: `${base}static.html` };
-
-  // 3. Weight; the explorer's load also yields its first chart for the static page.
-  log('weight: loading each page once and recording what Chromium fetches');
-  const weights: Partial<Record<'explorer' | 'embed', PageWeight>> = {};
-  for (const [name, file, limit] of [
-    ['explorer', 'index.html', 260_000],
-    ['embed', 'embed.html', 200_000],
-  ] as const) {
-    if (name === 'embed' && !hasEmbed) {
-      rows.push({ measure: 'weight embed: total gzip', value: 'n/a', budget: '< 200 kB', ok: null });
-      continue;
-    }
+  // Weight, and each address's chart(s) for its static page: one load of each address.
+  log('weight: loading each address once, recording what Chromium fetches and the charts it draws');
+  const captures = new Map<Address, Capture>();
+  const later: string[] = [];
+  for (const a of ADDRESSES) {
+    const measure = `weight ${a.name}: gzip to first chart`;
+    const limit = WEIGHT_BUDGET[a.page];
     try {
-      const w = await measureWeight(browser, urls[name], join(DIST, file));
-      weights[name] = w;
-      const missing = w.fromHtml.filter((p) => !w.files.some((f) => f.path === p));
+      const c = await capture(browser, urlOf(base, a), join(DIST, HTML_FILE[a.page]));
+      captures.set(a, c);
+      const missing = c.fromHtml.filter((p) => !c.files.some((f) => f.path === p));
       log(
-        `weight ${name}: HTML names ${w.fromHtml.length} files${missing.length ? ` (${missing.join(', ')} not fetched)` : ''}; ` +
-          `Chromium fetched ${w.files.length}: ` +
-          w.files
+        `weight ${a.name} (${a.query || 'default'}): live at ${ms(c.live, 0)}; HTML names ${c.fromHtml.length} files` +
+          `${missing.length ? ` (${missing.join(', ')} not fetched)` : ''}; fetched: ` +
+          c.files
             .slice()
-            .sort((a, b) => b.gzip - a.gzip)
-            .map((f) => `${f.path} ${kB(f.bytes)} -> ${kB(f.gzip)}`)
+            .sort((x, y) => x.end - y.end)
+            .map(
+              (f) =>
+                `${f.path} ${kB(f.gzip)} at ${Number.isFinite(f.end) ? ms(f.end, 0) : '?'}${f.end > c.live ? ' (later)' : ''}`,
+            )
             .join(', '),
       );
       const parts = (['js', 'css', 'html', 'data'] as const).map(
-        (k) => `${k} ${(sumKind(w, k) / 1000).toFixed(1)}`,
+        (k) => `${k} ${(sumKind(c, k) / 1000).toFixed(1)}`,
       );
       rows.push({
-        measure: `weight ${name}: total gzip`,
-        value: `${kB(w.total)} (${parts.join(', ')})`,
-        budget: `< ${limit / 1000} kB`,
-        ok: w.total < limit,
+        measure,
+        value: `${kB(c.first)} (${parts.join(', ')})`,
+        budget: `<= ${limit / 1000} kB`,
+        ok: c.first <= limit,
       });
+      later.push(`${a.name} ${(c.later / 1000).toFixed(1)}`);
+      writeFileSync(join(OUT, staticFile(a)), staticPage(c, `${a.page} ${a.query || '(default)'}`));
+      writeFileSync(join(DIST, staticFile(a)), staticPage(c, `${a.page} ${a.query || '(default)'}`));
     } catch (e) {
-      rows.push(failed(`weight ${name}: total gzip`, e));
+      rows.push(failed(measure, e));
     }
   }
+  rows.push(info('weight: fetched after the first chart, kB', later.join(', ')));
+  raw.weight = Object.fromEntries([...captures].map(([a, c]) => [a.name, { ...c, charts: c.charts.length }]));
 
-  // 4. First chart against a static page holding the same chart.
-  const svg = weights.explorer?.svg;
-  if (svg) {
-    const html = staticPage(svg);
-    writeFileSync(join(OUT, 'static.html'), html);
-    copyFileSync(join(OUT, 'static.html'), join(DIST, 'static.html'));
-    const pages: Record<string, string> = { static: urls.static, explorer: urls.explorer };
-    if (hasEmbed) pages.embed = urls.embed;
-    // Addresses the prerendered markup does not fit: the app draws their chart (the same kind of chart).
-    pages['explorer filtered'] = `${urls.explorer}${FILTERED}`;
-    if (hasEmbed) pages['embed filtered'] = `${urls.embed}${FILTERED}`;
-    log(`first chart: ${ROUNDS} rounds of ${Object.keys(pages).join(', ')} in rotating order`);
-    try {
-      const t = await firstChartRounds(browser, pages, ROUNDS, log);
-      const dom = (name: string) => median(t[name]!.map((x) => x.dom));
-      const painted = (name: string) => median(t[name]!.map((x) => x.frame));
-      const vs = (name: string) => `${ms(dom(name))} / ${ms(dom('static'))}`;
-      const re = dom('explorer') / dom('static');
+  // First chart against the static page with the same chart(s); long tasks in the same loads.
+  const measured = ADDRESSES.filter((a) => captures.has(a));
+  const pages: Record<string, string> = {};
+  for (const a of measured) {
+    pages[a.name] = urlOf(base, a);
+    pages[`static ${a.name}`] = `${base}${staticFile(a)}`;
+  }
+  log(`first chart: ${ROUNDS} rounds of ${Object.keys(pages).length} pages in rotating order`);
+  try {
+    const t = await firstChartRounds(browser, pages, ROUNDS, log);
+    raw.firstChart = t;
+    const dom = (name: string) => median(t[name]!.map((x) => x.dom));
+    for (const a of measured) {
+      const r = dom(a.name) / dom(`static ${a.name}`);
+      const limit = FIRST_CHART_BUDGET[a.page];
       rows.push({
-        measure: 'first chart explorer / static',
-        value: `${ratio(re)} (${vs('explorer')})`,
-        budget: '< 2x',
-        ok: re < 2,
+        measure: `first chart ${a.name} / static`,
+        value: `${ratio(r)} (${ms(dom(a.name))} / ${ms(dom(`static ${a.name}`))})`,
+        budget: `<= ${limit}x`,
+        ok: r <= limit,
       });
-      if (hasEmbed) {
-        const rb = dom('embed') / dom('static');
-        rows.push({
-          measure: 'first chart embed / static',
-          value: `${ratio(rb)} (${vs('embed')})`,
-          budget: '< 1.5x',
-          ok: rb < 1.5,
-        });
-      } else rows.push({ measure: 'first chart embed / static', value: 'n/a', budget: '< 1.5x', ok: null });
-      const appPages = Object.keys(pages).filter((n) => n !== 'static');
-      rows.push(
-        info(
-          `first chart, ${FILTERED} (drawn by the app) / static`,
-          appPages
-            .filter((n) => n.endsWith('filtered'))
-            .map((n) => `${n.split(' ')[0]} ${ratio(dom(n) / dom('static'))} (${ms(dom(n))})`)
-            .join(', '),
-        ),
-      );
-      const live = (name: string) => median(t[name]!.map((x) => x.live ?? Number.NaN));
-      rows.push(
-        info('app running, chart on screen: median', appPages.map((n) => `${n} ${ms(live(n))}`).join(', ')),
-      );
-      log(
-        `first chart painted (frame after the svg), medians: ` +
-          Object.keys(pages)
-            .map((n) => `${n} ${ms(painted(n))}`)
-            .join(', '),
-      );
-    } catch (e) {
-      rows.push(failed('first chart', e));
     }
-  } else rows.push(failed('first chart', 'no chart captured from the explorer'));
+    const painted = (name: string) => median(t[name]!.map((x) => x.frame));
+    rows.push(
+      info(
+        'first chart painted (end of its frame), app / static',
+        measured.map((a) => `${a.name} ${ratio(painted(a.name) / painted(`static ${a.name}`))}`).join(', '),
+      ),
+    );
+    const live = (name: string) => median(t[name]!.map((x) => x.live ?? Number.NaN));
+    rows.push(
+      info(
+        'first chart: app live, median ms',
+        measured.map((a) => `${a.name} ${live(a.name).toFixed(0)}`).join(', '),
+      ),
+    );
+    longTaskRows(measured, t);
+  } catch (e) {
+    rows.push(failed('first chart', e));
+  }
 
-  // 1. Interaction.
+  // Interaction.
   log(`interaction: ${INTERACTIONS} filter changes that redraw a chart, timed inside the page`);
   try {
-    const results: StepResult[] = await runInteractions(browser, urls.explorer, INTERACTIONS);
+    const results: StepResult[] = await runInteractions(browser, urlOf(base, ADDRESSES[0]!), INTERACTIONS);
     const drawn = results.filter((r) => r.frame !== null);
     const frame = drawn.map((r) => r.frame!);
     const dom = drawn.map((r) => r.dom!);
@@ -203,4 +199,31 @@ async function browserBudgets(browser: Browser, base: string): Promise<void> {
   } catch (e) {
     rows.push(failed('interaction', e));
   }
+}
+
+function longTaskRows(measured: readonly Address[], t: Record<string, Timing[]>): void {
+  for (const a of measured) {
+    const loads = t[a.name]!.map(longestTask);
+    const longest = median(loads.map((l) => l.duration));
+    const worst = loads.reduce((x, y) => (y.duration > x.duration ? y : x));
+    const over = loads.filter((l) => l.duration > 50).length;
+    rows.push({
+      measure: `longest task at load ${a.name}`,
+      value: `${ms(longest, 0)} (max ${ms(worst.duration, 0)}; ${over} of ${loads.length} loads over 50 ms)`,
+      budget: '<= 50 ms',
+      ok: longest <= 50,
+    });
+    const s = worst.script;
+    log(
+      `long tasks ${a.name}: per load ${loads.map((l) => l.duration.toFixed(0)).join(' ')}; longest ` +
+        (s
+          ? `${ms(worst.duration, 0)}, mostly ${s.url ? new URL(s.url).pathname : '(no URL)'} ${s.fn || ''} (${s.invoker}) ${ms(s.duration, 0)}`
+          : `${ms(worst.duration, 0)}, script unknown`),
+    );
+  }
+  const statics = measured.map((a) => {
+    const loads = t[`static ${a.name}`]!.map(longestTask);
+    return `${a.name} ${median(loads.map((l) => l.duration)).toFixed(0)}`;
+  });
+  rows.push(info('longest task, static pages (to first frame), ms', statics.join(', ')));
 }
