@@ -16,6 +16,7 @@ import {
 } from './addresses.ts';
 import { launch } from './browser.ts';
 import { firstChartRounds, longestTask, type Timing } from './first-chart.ts';
+import { buildFloor, FLOOR_MODULE } from './floor.ts';
 import { runInteractions, type StepResult } from './interaction.ts';
 import { runScale, scaleRows } from './scale.ts';
 import { buildApp, DIST, OUT, ROOT, serve, type Served } from './server.ts';
@@ -23,6 +24,8 @@ import { info, kB, median, ms, p95, printTable, ratio, type Row } from './stats.
 import { capture, staticPage, sumKind, type Capture } from './weight.ts';
 
 const INTERACTIONS = 100;
+/** The CPU slowdown of the interaction budget. */
+const SLOW_CPU = 4;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 const started = performance.now();
@@ -52,11 +55,12 @@ try {
   rows.push(failed('scale', e));
 }
 
-log('building the app (vite build, NODE_ENV=production) into bench/out/dist');
+log('building the app (vite build, NODE_ENV=production) into bench/out/dist, and the floor harness');
 let served: Served | undefined;
 let browser: Browser | undefined;
 try {
   await buildApp();
+  await buildFloor();
   served = await serve();
   browser = await launch();
   await browserBudgets(browser, served.base);
@@ -158,46 +162,19 @@ async function browserBudgets(browser: Browser, base: string): Promise<void> {
     rows.push(failed('first chart', e));
   }
 
-  // Interaction.
-  log(`interaction: ${INTERACTIONS} filter changes that redraw a chart, timed inside the page`);
-  try {
-    const results: StepResult[] = await runInteractions(browser, urlOf(base, ADDRESSES[0]!), INTERACTIONS);
-    const drawn = results.filter((r) => r.frame !== null);
-    const frame = drawn.map((r) => r.frame!);
-    const dom = drawn.map((r) => r.dom!);
-    const within = drawn.filter((r) => r.frames === 0).length;
-    rows.push({
-      measure: 'interaction: change to chart + frame, p95',
-      value: ms(p95(frame)),
-      budget: '< 16 ms',
-      ok: p95(frame) < 16,
-    });
-    rows.push(
-      info(
-        'interaction: median; svg in DOM median / p95',
-        `${ms(median(frame))}; ${ms(median(dom))} / ${ms(p95(dom))}`,
-      ),
-    );
-    rows.push(
-      info(
-        'interaction: timed, without redraw, in 1 frame',
-        `${drawn.length}, ${results.length - drawn.length}, ${within} of ${drawn.length}`,
-      ),
-    );
-    const byKind = (['force', 'platform', 'period', 'year', 'tab'] as const).map((kind) => {
-      const k = drawn.filter((r) => r.kind === kind).map((r) => r.frame!);
-      return `${kind} ${p95(k).toFixed(1)} (${k.length})`;
-    });
-    rows.push(info('interaction: p95 ms by kind (n)', byKind.join(', ')));
-    const slow = drawn
-      .slice()
-      .sort((a, b) => b.frame! - a.frame!)
-      .slice(0, 5);
+  // Interaction against its floor, at 1x and at a 4x CPU slowdown.
+  const explorer = urlOf(base, ADDRESSES[0]!);
+  for (const rate of [1, SLOW_CPU]) {
     log(
-      `interaction: slowest ${slow.map((r) => `${r.kind} "${r.name}${r.value ? ` ${r.value}` : ''}" ${ms(r.frame!)}`).join('; ')}`,
+      `interaction ${rate}x: ${INTERACTIONS} filter changes that redraw a chart, each followed by its floor`,
     );
-  } catch (e) {
-    rows.push(failed('interaction', e));
+    try {
+      const results = await runInteractions(browser, explorer, `${base}${FLOOR_MODULE}`, INTERACTIONS, rate);
+      raw[`interaction${rate}x`] = results;
+      interactionRows(results, rate);
+    } catch (e) {
+      rows.push(failed(`interaction ${rate}x`, e));
+    }
   }
 }
 
@@ -226,4 +203,60 @@ function longTaskRows(measured: readonly Address[], t: Record<string, Timing[]>)
     return `${a.name} ${median(loads.map((l) => l.duration)).toFixed(0)}`;
   });
   rows.push(info('longest task, static pages (to first frame), ms', statics.join(', ')));
+}
+
+function interactionRows(results: readonly StepResult[], rate: number): void {
+  const drawn = results.filter((r) => r.frame !== null);
+  const app = drawn.map((r) => r.frame!);
+  const floored = drawn.filter((r) => r.floor?.frame != null);
+  const floor = floored.map((r) => r.floor!.frame!);
+  const model = drawn.flatMap((r) => (r.floor?.model != null ? [r.floor.model] : []));
+  const at = `interaction ${rate}x`;
+  const q = p95(app) / p95(floor);
+  if (rate === 1)
+    rows.push({
+      measure: `${at}: app p95 / floor p95`,
+      value: `${ratio(q)} (${ms(p95(app))} / ${ms(p95(floor))})`,
+      budget: '<= 1.5x',
+      ok: q <= 1.5,
+    });
+  else {
+    rows.push({
+      measure: `${at}: app p95, change to next paint`,
+      value: ms(p95(app)),
+      budget: '<= 100 ms',
+      ok: p95(app) <= 100,
+    });
+    rows.push(info(`${at}: app p95 / floor p95`, `${ratio(q)} (${ms(p95(app))} / ${ms(p95(floor))})`));
+  }
+  rows.push(
+    info(
+      `${at}: app median, p95; floor median; view model p95`,
+      `${ms(median(app))}, ${ms(p95(app))}; ${ms(median(floor))}; ${ms(p95(model))}`,
+    ),
+  );
+  const same = floored.filter((r) => r.floor!.same).length;
+  rows.push(
+    info(
+      `${at}: redrawn, not redrawn, floored (same markup)`,
+      `${drawn.length}, ${results.length - drawn.length}, ${floored.length} (${same})`,
+    ),
+  );
+  const byKind = (['force', 'platform', 'period', 'year', 'tab'] as const).map((kind) => {
+    const k = drawn.filter((r) => r.kind === kind).map((r) => r.frame!);
+    return `${kind} ${p95(k).toFixed(1)} (${k.length})`;
+  });
+  rows.push(info(`${at}: app p95 ms by kind (n)`, byKind.join(', ')));
+  const slow = drawn
+    .slice()
+    .sort((a, b) => b.frame! - a.frame!)
+    .slice(0, 5);
+  log(
+    `${at}: slowest ${slow
+      .map(
+        (r) =>
+          `${r.kind} "${r.name}${r.value ? ` ${r.value}` : ''}" ${ms(r.frame!)} (floor ${r.floor?.frame != null ? ms(r.floor.frame) : 'n/a'})`,
+      )
+      .join('; ')}`,
+  );
 }
