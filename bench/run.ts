@@ -18,6 +18,7 @@ import { launch } from './browser.ts';
 import { firstChartRounds, longestTask, type Timing } from './first-chart.ts';
 import { buildFloor, FLOOR_MODULE } from './floor.ts';
 import { runInteractions, type StepResult } from './interaction.ts';
+import { runLighthouse, type LighthouseResult } from './lighthouse.ts';
 import { runScale, scaleRows } from './scale.ts';
 import { buildApp, DIST, OUT, ROOT, serve, type Served } from './server.ts';
 import { info, kB, median, ms, p95, printTable, ratio, type Row } from './stats.ts';
@@ -64,6 +65,10 @@ try {
   served = await serve();
   browser = await launch();
   await browserBudgets(browser, served.base);
+  await browser.close();
+  browser = undefined;
+  // Lighthouse last, on its own Chromium, with no other browser running.
+  await lighthouseBudgets(served.base);
 } catch (e) {
   rows.push(failed('build, server or Chromium', e));
 } finally {
@@ -259,4 +264,46 @@ function interactionRows(results: readonly StepResult[], rate: number): void {
       )
       .join('; ')}`,
   );
+}
+
+async function lighthouseBudgets(base: string): Promise<void> {
+  const results: Record<string, LighthouseResult> = {};
+  for (const a of ADDRESSES.filter((x) => x.lighthouse)) {
+    const url = urlOf(base, a);
+    log(`lighthouse ${a.name}: ${url}`);
+    const at = `lighthouse ${a.name}`;
+    try {
+      const r = await runLighthouse(url, join(OUT, `lighthouse-${a.name.replace(/[^a-z0-9]+/g, '-')}.json`));
+      results[a.name] = r;
+      const s = r.scores;
+      const score = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
+      rows.push({
+        measure: `${at}: performance, accessibility, best practices`,
+        value: `${score(s.performance)}, ${score(s.accessibility)}, ${score(s['best-practices'])}`,
+        budget: '>= 0.95, 1, 1',
+        ok: (s.performance ?? 0) >= 0.95 && s.accessibility === 1 && s['best-practices'] === 1,
+      });
+      rows.push({
+        measure: `${at}: total blocking time`,
+        value: ms(r.tbt, 0),
+        budget: '<= 150 ms',
+        ok: r.tbt <= 150,
+      });
+      const u = r.unusedJs;
+      rows.push(
+        info(
+          `${at}: LCP; top unused JS`,
+          `${ms(r.lcp, 0)}; ${u ? `${new URL(u.url).pathname} ${kB(u.wasted)} (all files ${kB(u.total)})` : 'none'}`,
+        ),
+      );
+      const list = (fs: LighthouseResult['opportunities']) =>
+        fs.length ? fs.map((f) => `${f.title}${f.display ? ` ${f.display}` : ''}`).join('; ') : 'none';
+      log(`${at}: opportunities: ${list(r.opportunities)}`);
+      log(`${at}: diagnostics: ${list(r.diagnostics)}`);
+      if (r.failing.length) log(`${at}: failing accessibility / best practices: ${list(r.failing)}`);
+    } catch (e) {
+      rows.push(failed(at, e));
+    }
+  }
+  raw.lighthouse = results;
 }
