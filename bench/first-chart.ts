@@ -1,49 +1,58 @@
 /**
- * First chart: time from navigation start to the first chart's <svg> in '#view-panel', for a static page
- * holding the explorer's first chart as inline SVG, the explorer and the embed page (whose default view comes
- * in their HTML), and both at a filtered address (drawn by the app), all served by the same server and loaded
- * in rotating order, each in a fresh browser context with the cache disabled. Also records when the app runs.
+ * First chart: time from navigation start to the first chart's <svg> in '#view-panel', for each address and
+ * for a static page holding the same chart(s) as inline SVG, all served by the same server and loaded in
+ * rotating order, each in a fresh browser context with the cache disabled. The same loads record when the app
+ * runs and the page's long tasks until 500 ms after that (bench/page/first-chart.js).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { freshPage } from './browser.ts';
 
-const SCRIPT = readFileSync(join(import.meta.dirname, 'page', 'first-chart.js'), 'utf8');
+export const FIRST_CHART_SCRIPT = readFileSync(join(import.meta.dirname, 'page', 'first-chart.js'), 'utf8');
+export const DONE = 'bench:first-chart ';
 
 const SETTLE_MS = 200;
-const DONE = 'bench:first-chart ';
+
+/** A script that ran in a long animation frame (the Long Animation Frames API lists those over 5 ms). */
+export interface ScriptRun {
+  start: number;
+  duration: number;
+  url: string;
+  fn: string;
+  invoker: string;
+}
 
 export interface Timing {
   dom: number;
   frame: number;
   /** When the app ran with its chart on screen; null on the static page. */
   live: number | null;
+  /** Main-thread tasks over 50 ms, until 500 ms after `live` (on the static page: until `frame`). */
+  tasks: { start: number; duration: number }[];
+  scripts: ScriptRun[];
 }
 
-export function staticPage(svg: string): string {
-  return `<!doctype html>
-<html lang="en-GB">
-  <head>
-    <meta charset="UTF-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Benchmark: the explorer's first chart as a static page</title>
-  </head>
-  <body>
-    <div id="view-panel">${svg}</div>
-  </body>
-</html>
-`;
+/** The load's longest task (0 when none was over 50 ms) and the longest script run inside it, if known. */
+export function longestTask(t: Timing): { duration: number; script: ScriptRun | null } {
+  const task = t.tasks.reduce<Timing['tasks'][number] | null>(
+    (a, b) => (!a || b.duration > a.duration ? b : a),
+    null,
+  );
+  if (!task) return { duration: 0, script: null };
+  const inside = t.scripts.filter((s) => s.start >= task.start - 1 && s.start < task.start + task.duration);
+  const script = inside.reduce<ScriptRun | null>((a, b) => (!a || b.duration > a.duration ? b : a), null);
+  return { duration: task.duration, script };
 }
 
 export async function firstChart(browser: Browser, url: string): Promise<Timing> {
   const { context, page } = await freshPage(browser);
   try {
-    await page.addInitScript({ content: SCRIPT });
+    await page.addInitScript({ content: FIRST_CHART_SCRIPT });
     // The page says when it is done (a console line); nothing is evaluated in it while it loads.
     const done = page.waitForEvent('console', {
       predicate: (m) => m.text().startsWith(DONE),
-      timeout: 15_000,
+      timeout: 20_000,
     });
     await page.goto(url, { waitUntil: 'commit' });
     return JSON.parse((await done).text().slice(DONE.length)) as Timing;

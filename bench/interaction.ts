@@ -1,7 +1,9 @@
 /**
  * Interaction: filter changes in the built explorer, timed inside the page by bench/page/interact.js
  * (from the change to the new chart <svg> in '#view-panel' and the end of the frame that shows it), so that
- * no Playwright round trip is counted.
+ * no Playwright round trip is counted; after each, the floor: the same first chart drawn by the app's own
+ * chart function from the same state, in the same page and host (bench/floor/harness.ts), timed the same way.
+ * At a CPU slowdown (Chromium's Emulation.setCPUThrottlingRate) after the page has loaded, when asked.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,10 +21,22 @@ export interface Step {
   /** For 'year': the option value, e.g. "2019-20". */
   value?: string;
 }
+export interface FloorResult {
+  /** The address after the change (the app writes it 120 ms after a change that changes the state). */
+  query: string;
+  /** Building the view model from that address (not part of the floor). */
+  model: number;
+  /** Drawing the chart into the host, and to the end of that frame; null where the view draws no chart. */
+  dom: number | null;
+  frame: number | null;
+  /** The floor's chart has the same markup as the app's. */
+  same: boolean;
+}
 export interface StepResult extends Step {
   dom: number | null;
   frame: number | null;
   frames: number;
+  floor: FloorResult | null;
 }
 
 const FORCES = [
@@ -105,17 +119,35 @@ export function steps(count: number): Step[] {
   return out;
 }
 
-export async function runInteractions(browser: Browser, url: string, target: number): Promise<StepResult[]> {
+/**
+ * `target` changes that redraw a chart, in a fresh explorer page at `url`, with the floor harness module at
+ * `floorUrl` added to the page once it is live; `cpuRate` > 1 slows the CPU down after the load.
+ */
+export async function runInteractions(
+  browser: Browser,
+  url: string,
+  floorUrl: string,
+  target: number,
+  cpuRate = 1,
+): Promise<StepResult[]> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('html[data-app="live"]', { state: 'attached', timeout: 15_000 });
     await page.waitForSelector('#view-panel svg', { timeout: 15_000 });
+    await page.addScriptTag({ url: floorUrl, type: 'module' });
+    await page.waitForFunction('window.__benchFloor !== undefined', undefined, { timeout: 15_000 });
+    await page.evaluate('window.__benchFloor.ready');
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     await page.evaluate(SCRIPT);
-    const options = { target, pauseMs: 50, maxFrames: 10 };
+    if (cpuRate !== 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+    }
+    // settleMs and addressMs: longer than the app waits before it writes its address (120 ms).
+    const options = { target, pauseMs: 50, settleMs: 200, addressMs: 400 * cpuRate, maxFrames: 10 };
     return await page.evaluate(
       `window.__benchInteract(${JSON.stringify(steps(target * 2))}, ${JSON.stringify(options)})`,
     );

@@ -2,14 +2,40 @@
 // is, before the page's own scripts). Records performance.now() (time since navigation start) when a visible
 // <svg> first appears inside '#view-panel' (dom), when the frame after it has been rendered (frame), and when the
 // app runs with its chart on screen (live: <html data-app="live"> and a chart; the static page has no app).
-// When done it logs one console line, "bench:first-chart {json}": the benchmark waits for that line rather
-// than polling the page, which would run the tool's own scripts in the page while it loads.
+// It also records the page's long tasks (Long Tasks API, main-thread tasks over 50 ms) and, to name the script
+// behind them, its long animation frames (their `scripts`). It reports TAIL_MS after the app is live (on a static
+// page: after the first chart's frame) with one console line, "bench:first-chart {json}": the benchmark waits
+// for that line rather than polling the page, which would run the tool's own scripts in the page while it loads.
 (() => {
-  const mark = { dom: null, frame: null, live: null };
+  const TAIL_MS = 500;
+  const mark = { dom: null, frame: null, live: null, tasks: [], scripts: [] };
+  let reported = false;
+  const observe = (type, keep) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(keep)).observe({ type, buffered: true });
+    } catch {
+      // An entry type this browser does not know: nothing recorded.
+    }
+  };
+  observe('longtask', (e) => mark.tasks.push({ start: e.startTime, duration: e.duration }));
+  observe('long-animation-frame', (frame) => {
+    for (const s of frame.scripts ?? [])
+      mark.scripts.push({
+        start: s.startTime,
+        duration: s.duration,
+        url: s.sourceURL || '',
+        fn: s.sourceFunctionName || '',
+        invoker: s.invokerType || '',
+      });
+  });
   const finish = () => {
     const app = document.querySelector('script[type="module"]') !== null;
-    if (mark.frame !== null && (mark.live !== null || !app))
-      console.debug(`bench:first-chart ${JSON.stringify(mark)}`);
+    if (reported || mark.frame === null || (mark.live === null && app)) return;
+    reported = true;
+    setTimeout(
+      () => console.debug(`bench:first-chart ${JSON.stringify(mark)}`),
+      mark.live === null ? 0 : TAIL_MS,
+    );
   };
   const observer = new MutationObserver((records) => {
     if (mark.dom === null) {

@@ -5,6 +5,10 @@
 //          (MutationObserver);
 //   frame: to the end of the frame that holds the new <svg> (a MessageChannel task posted from that frame's
 //          requestAnimationFrame callback runs after the frame's style, layout and paint).
+// With the floor harness in the page (window.__benchFloor, bench/floor/harness.ts), after each step that
+// redrew a chart it waits for the app to write the new state into the address, builds the same view model
+// from that address (timed apart: `model`), then at the start of a frame draws the same first chart into the
+// same host, timed the same way (floor.dom, floor.frame), and puts the app's chart back.
 (() => {
   const text = (el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -74,18 +78,55 @@
     });
   }
 
+  async function measureFloor(floor, before, options) {
+    // The app writes its address a moment after the last change (src/lib/state/history.svelte.ts).
+    const waited = performance.now();
+    while (location.search === before && performance.now() - waited < options.addressMs) await idle(10);
+    // Unchanged after that long: the change left the state as it was (a select set to its own value), and the
+    // address is still the state's.
+    const query = location.search;
+    const { model, chart } = floor.prepare(query);
+    const host = document.querySelector('#view-panel .plot-host');
+    if (!chart || !host) return { query, model, dom: null, frame: null, same: false };
+    const kept = [...host.childNodes];
+    await frame();
+    const timed = await new Promise((resolve) => {
+      requestAnimationFrame(() => {
+        const t0 = performance.now();
+        floor.draw(host);
+        const dom = performance.now() - t0;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resolve({ dom, frame: performance.now() - t0 });
+        };
+        channel.port2.postMessage(0);
+      });
+    });
+    const same = kept.length === 1 && host.firstElementChild?.outerHTML === kept[0].outerHTML;
+    host.replaceChildren(...kept);
+    return { query, model, ...timed, same };
+  }
+
   // Runs the steps in order until `target` of them have redrawn a chart; a step after which no new <svg>
   // appears within `maxFrames` frames is returned with dom and frame null.
   window.__benchInteract = async (steps, options) => {
+    const floor = window.__benchFloor ?? null;
+    if (floor) await floor.ready;
     const out = [];
     let redrawn = 0;
+    let settled = true;
     for (const step of steps) {
       if (redrawn >= options.target) break;
-      await idle(options.pauseMs);
+      // A step without a floor phase may leave the address to be written: let it land before the next one.
+      await idle(settled ? options.pauseMs : options.settleMs);
       await frame();
+      const before = location.search;
       const r = await measure(step, options.maxFrames);
       if (r.dom !== null) redrawn++;
-      out.push({ ...step, ...r });
+      const f = floor && r.dom !== null ? await measureFloor(floor, before, options) : null;
+      settled = f !== null;
+      out.push({ ...step, ...r, floor: f });
     }
     return out;
   };
