@@ -25,6 +25,9 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Every data file is a file of its own, never a data: URL inside a script: the loader fetches it, and the
+    // security policy lets pages fetch only from the site (build/csp.ts).
+    assetsInlineLimit: (file) => (file.endsWith('.csv') ? false : undefined),
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),

@@ -8,6 +8,7 @@
  * aggregated.
  */
 import type { ColumnTable } from 'arquero';
+import { readFile } from 'node:fs/promises';
 import { buildDataset, dataFilesIn, loadTable, type Dataset } from '../src/lib/data/load.ts';
 import { makeContext } from '../src/lib/views/context.ts';
 import type { ViewState } from '../src/lib/views/state.ts';
@@ -131,14 +132,17 @@ const medians = (runs: readonly { load: number; redraw: number }[]): Part => ({
 export async function runScale(dataDir: string, log: (s: string) => void): Promise<ScaleResult[]> {
   const files = dataFilesIn(dataDir);
   const small = {
-    sources: await loadTable(files.sources),
-    areas: await loadTable(files.areas),
-    periods: await loadTable(files.periods),
-    platforms: await loadTable(files.platforms),
-    labels: await loadTable(files.labels),
-    population: await loadTable(files.population),
+    sources: await loadTable(files.sources, (path) => readFile(path, 'utf8')),
+    areas: await loadTable(files.areas, (path) => readFile(path, 'utf8')),
+    periods: await loadTable(files.periods, (path) => readFile(path, 'utf8')),
+    platforms: await loadTable(files.platforms, (path) => readFile(path, 'utf8')),
+    labels: await loadTable(files.labels, (path) => readFile(path, 'utf8')),
+    population: await loadTable(files.population, (path) => readFile(path, 'utf8')),
   };
-  const base = buildDataset({ ...small, figures: await loadTable(files.figures) });
+  const base = buildDataset({
+    ...small,
+    figures: await loadTable(files.figures, (path) => readFile(path, 'utf8')),
+  });
   const vocab = {
     areas: [...base.areas.keys()],
     periods: base.periods,

@@ -6,6 +6,7 @@
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { JSDOM } from 'jsdom';
+import { readFile } from 'node:fs/promises';
 import App from '../src/App.svelte';
 import Embed from '../src/Embed.svelte';
 import { dataFilesIn, loadDataset, type Dataset } from '../src/lib/data/load.ts';
@@ -40,7 +41,7 @@ function renderPage(page: Component<{ preloaded?: Dataset }>, preloaded: Dataset
 
 /** The two pages' markup, from the dataset in `dataDir` (the project's data/). */
 export async function prerenderPages(dataDir: string): Promise<{ explorer: string; embed: string }> {
-  const preloaded = await loadDataset(dataFilesIn(dataDir));
+  const preloaded = await loadDataset(dataFilesIn(dataDir), (path) => readFile(path, 'utf8'));
   return {
     explorer: renderPage(App, preloaded, PRERENDER_WIDTHS.explorer),
     embed: renderPage(Embed, preloaded, PRERENDER_WIDTHS.embed),

@@ -3,6 +3,7 @@
  * published figures, the frozen fixture for everything else), and small synthetic datasets.
  */
 import * as aq from 'arquero';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   buildDataset,
@@ -14,17 +15,20 @@ import {
 import { FIGURE_COLUMNS, type Figure, type Population, type Source } from '../../src/lib/data/schema.ts';
 
 /** The live dataset in data/: only for tests of the published figures themselves (seed release, data check, rates). */
+/** Reads a data file from disk, whole: the loader's reader in Node. */
+export const readText = (path: string): Promise<string> => readFile(path, 'utf8');
+
 export const dataFiles: DataFiles = dataFilesIn(join(import.meta.dirname, '..', '..', 'data'));
 
 let cached: Promise<Dataset> | undefined;
-export const bundledDataset = (): Promise<Dataset> => (cached ??= loadDataset(dataFiles));
+export const bundledDataset = (): Promise<Dataset> => (cached ??= loadDataset(dataFiles, readText));
 
 /** The frozen fixture dataset (tests/fixtures/dataset/README.md): a small copy of real rows that never changes. */
 export const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures', 'dataset');
 export const fixtureFiles: DataFiles = dataFilesIn(FIXTURE_DIR);
 
 let fixture: Promise<Dataset> | undefined;
-export const fixtureDataset = (): Promise<Dataset> => (fixture ??= loadDataset(fixtureFiles));
+export const fixtureDataset = (): Promise<Dataset> => (fixture ??= loadDataset(fixtureFiles, readText));
 
 /** A figure with defaults, for synthetic tests. */
 export const figure = (f: Partial<Figure> & Pick<Figure, 'id'>): Figure => ({

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { checkData } from '../../src/lib/data/check-files.ts';
 import { DATA_FILES, figureObjects, loadDataset } from '../../src/lib/data/load.ts';
 import { periodKeyOf } from '../../src/lib/query/period.ts';
-import { FIXTURE_DIR, fixtureFiles } from '../support/dataset.ts';
+import { FIXTURE_DIR, fixtureFiles, readText } from '../support/dataset.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'data');
 const bundled = (name: string) => readFileSync(join(dir, name), 'utf8');
@@ -55,7 +55,7 @@ describe('data check', () => {
   });
 
   it('keeps in the fixture only the sources, periods and labels its figures use', async () => {
-    const ds = await loadDataset(fixtureFiles);
+    const ds = await loadDataset(fixtureFiles, readText);
     const figures = figureObjects(ds.figures);
     expect([...ds.sources.keys()].sort()).toEqual([...new Set(figures.map((f) => f.source))].sort());
     expect(ds.periods.map((p) => p.key).sort()).toEqual([...new Set(figures.map(periodKeyOf))].sort());

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { LEAN_DROPS, leanFiguresCSV } from '../../build/lean-figures.ts';
 import { buildDataset, figureObjects, figuresFromCSV, loadTable } from '../../src/lib/data/load.ts';
-import { dataFiles } from '../support/dataset.ts';
+import { dataFiles, readText } from '../support/dataset.ts';
 
 describe("the embed's lighter figures file", () => {
   const full = readFileSync(dataFiles.figures, 'utf8');
@@ -22,12 +22,12 @@ describe("the embed's lighter figures file", () => {
 
   it('loads into the same figures, with empty note and evidence', async () => {
     const tables = {
-      sources: await loadTable(dataFiles.sources),
-      areas: await loadTable(dataFiles.areas),
-      periods: await loadTable(dataFiles.periods),
-      platforms: await loadTable(dataFiles.platforms),
-      labels: await loadTable(dataFiles.labels),
-      population: await loadTable(dataFiles.population),
+      sources: await loadTable(dataFiles.sources, readText),
+      areas: await loadTable(dataFiles.areas, readText),
+      periods: await loadTable(dataFiles.periods, readText),
+      platforms: await loadTable(dataFiles.platforms, readText),
+      labels: await loadTable(dataFiles.labels, readText),
+      population: await loadTable(dataFiles.population, readText),
     };
     const withFull = figureObjects(buildDataset({ ...tables, figures: figuresFromCSV(full) }).figures);
     const withLean = figureObjects(buildDataset({ ...tables, figures: figuresFromCSV(lean) }).figures);
