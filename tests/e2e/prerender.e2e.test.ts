@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { baseURL, launch, openPage, waitForLive } from '../support/browser.ts';
+import { DATA_FILES } from '../../src/lib/data/load.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -92,7 +93,8 @@ describe('loading the app after the markup', () => {
       await page.locator('#view-panel .plot-host svg').first().waitFor();
       await page.waitForLoadState('networkidle');
       const assets = requested.filter((p) => /\.(js|csv)$/.test(p));
-      expect(assets.filter((p) => p.endsWith('.csv')).length).toBe(4);
+      // Every data file of the dataset, each a file of its own (none inlined into a script).
+      expect(assets.filter((p) => p.endsWith('.csv')).length).toBe(Object.keys(DATA_FILES).length);
       expect(assets.length).toBe(new Set(assets).size);
       await context.close();
     },
