@@ -130,7 +130,9 @@ export async function runInteractions(
   target: number,
   cpuRate = 1,
 ): Promise<StepResult[]> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // The bench's own page script and floor harness are evaluated as strings: the site's policy forbids that, so
+  // this context (and only the bench's) lets them in. The app's own code runs under the policy as everywhere.
+  const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
