@@ -5,18 +5,14 @@
  * secondary charts are left to the app.
  */
 import { untrack } from 'svelte';
+import { afterPaint } from './after-paint.ts';
 
 export function afterFrame<T>(get: () => T): { readonly current: T | undefined } {
   let current = $state.raw<T | undefined>(undefined);
   $effect(() => {
     const next = get();
     if (next === untrack(() => current)) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => (current = next))));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterPaint(() => (current = next));
   });
   return {
     get current() {
