@@ -8,6 +8,7 @@ import { leanFigures } from './build/lean-figures.ts';
 import { releases } from './build/releases.ts';
 import { publish } from './build/publish.ts';
 import { arqueroUnderCsp } from './build/arquero-csp.ts';
+import { plotLazyIntl } from './build/plot-lazy-intl.ts';
 
 // Relative base: the built app works from any sub-path of a static host. publish() runs after prerender():
 // it hashes the pages' final inline scripts into their policy, writes the host headers, precompresses.
@@ -16,6 +17,7 @@ export default defineConfig({
   plugins: [
     arqueroStandIns(),
     arqueroUnderCsp(), // no eval, no fetch of data: URLs, as the security policy asks (build/csp.ts)
+    plotLazyIntl(), // Plot's Intl number format made on first use, not at import
     svelte(),
     leanFigures(),
     preloadData(),

@@ -16,7 +16,7 @@
  */
 import type { Plugin } from 'vite';
 
-interface Patch {
+export interface Patch {
   /** The module of Arquero's source that the patch applies to. */
   module: RegExp;
   /** The code replaced, exactly as Arquero has it, and its replacement. */
@@ -65,7 +65,9 @@ export function dataUrlBytes(url: string): Uint8Array {
 /** Applies the patch to the module's code; throws when Arquero's code is not the one it replaces. */
 export function patch(code: string, { from, to }: Patch): string {
   if (!code.includes(from))
-    throw new Error(`arquero-csp: Arquero's code is not the one replaced (a new Arquero?):\n${from}`);
+    throw new Error(
+      `vendor patch: the code to replace is not there (a new version of the package?):\n${from}`,
+    );
   return code.replace(from, () => to);
 }
 

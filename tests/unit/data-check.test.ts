@@ -146,6 +146,16 @@ describe('data check', () => {
     );
   });
 
+  it('fails on a figure id with more than lower-case letters, digits and hyphens (ids are ordered by code units)', () => {
+    const problems = checkWithFigureRow(136, (c, h) => (c[col(h, 'id')] = 'F0136_b'));
+    expect(problems).toContainEqual({
+      file: 'data/figures.csv',
+      line: 137,
+      column: 'id',
+      message: 'id "F0136_b" has more than lower-case letters, digits and hyphens',
+    });
+  });
+
   it('fails on an exact duplicate row, pointing at the first', () => {
     const lines = bundled(DATA_FILES.figures).split('\n');
     lines.splice(200, 0, lines[128]!.replace(/^f0128/, 'f9999'));

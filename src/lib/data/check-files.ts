@@ -13,6 +13,7 @@ import {
   type RawRow,
 } from './validate.ts';
 import { findDuplicates, findRepeatedKeys, findShareBaseConflicts, recordLines } from './file-rules.ts';
+import { ID_PATTERN } from './order.ts';
 
 interface Parsed {
   file: string;
@@ -29,6 +30,20 @@ function parse(text: string, file: string): Parsed {
     lines: recordLines(text),
     columns: table.columnNames(),
   };
+}
+
+/** Ids are lower-case letters, digits and hyphens, so that ordering them by code units is a reader's order. */
+function checkIds(p: Parsed, problems: Problem[]): void {
+  p.rows.forEach((r, i) => {
+    const id = cell(r, 'id');
+    if (id && !ID_PATTERN.test(id))
+      problems.push({
+        file: p.file,
+        line: p.lines[i] ?? i + 2,
+        column: 'id',
+        message: `id "${id}" has more than lower-case letters, digits and hyphens`,
+      });
+  });
 }
 
 function requireColumns(p: Parsed, columns: readonly string[], problems: Problem[]): void {
@@ -70,6 +85,7 @@ export function checkData(
 
   sources.rows.forEach((r, i) => problems.push(...checkSource(r, sources.file, line(sources, i))));
   problems.push(...findRepeatedKeys(sources.rows, 'id', sources.lines, sources.file));
+  checkIds(sources, problems);
   problems.push(...findRepeatedKeys(sources.rows, 'url', sources.lines, sources.file));
 
   const forces = new Set(areas.rows.filter((r) => cell(r, 'type') === 'force').map((r) => cell(r, 'id')));
@@ -130,6 +146,7 @@ export function checkData(
   };
   figures.rows.forEach((r, i) => problems.push(...checkFigure(r, refs, figures.file, line(figures, i))));
   problems.push(...findRepeatedKeys(figures.rows, 'id', figures.lines, figures.file));
+  checkIds(figures, problems);
   problems.push(...findDuplicates(figures.rows, FIGURE_COLUMNS, figures.lines, figures.file));
   problems.push(...findShareBaseConflicts(figures.rows, figures.lines, figures.file));
 

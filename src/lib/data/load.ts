@@ -6,6 +6,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Area, Figure, Period, Platform, PlatformLabel, Population, Source } from './schema.ts';
+import { compareCodes } from './order.ts';
 
 /** Where each data file is: URLs in the browser, paths or URLs in Node. */
 export interface DataFiles {
@@ -154,7 +155,7 @@ export function buildDataset(tables: Record<keyof DataFiles, ColumnTable>): Data
   }
   const periods = (tables.periods.objects() as Row[])
     .map((r) => makePeriod(asText(r.start), asText(r.end), asText(r.label), asText(r.short), asText(r.kind)))
-    .sort((a, b) => (a.start === b.start ? a.end.localeCompare(b.end) : a.start.localeCompare(b.start)));
+    .sort((a, b) => compareCodes(a.start, b.start) || compareCodes(a.end, b.end));
   const platforms = new Map<string, Platform>();
   for (const r of tables.platforms.objects() as Row[]) {
     const p: Platform = {

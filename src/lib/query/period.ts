@@ -2,6 +2,7 @@
  * A figure's period is an interval of days (inclusive ISO dates), not a year. Two figures may be added
  * only when their periods do not overlap: this module is where that rule lives.
  */
+import { compareCodes } from '../data/order.ts';
 
 export interface Interval {
   start: string;
@@ -43,7 +44,7 @@ const earlier = (a: string, b: string) => (a < b ? a : b);
 
 /** The first overlapping pair among the periods (identical periods count as overlapping), or null. */
 export function findOverlap(periods: readonly Interval[]): [Interval, Interval] | null {
-  const sorted = [...periods].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+  const sorted = [...periods].sort((a, b) => compareCodes(a.start, b.start) || compareCodes(a.end, b.end));
   // In start order, an interval overlaps an earlier one exactly when it starts before the furthest end so far.
   let reach = sorted[0];
   for (const p of sorted.slice(1)) {

@@ -13,6 +13,7 @@
  */
 import type { ColumnTable } from 'arquero';
 import type { Figure, Qualifier, Source, SourceKind } from '../data/schema.ts';
+import { compareCodes } from '../data/order.ts';
 
 export const SOURCE_RANK: Record<SourceKind, number> = { foi_disclosure: 0, official: 1, nspcc: 2, news: 3 };
 export const QUALIFIER_RANK: Record<Qualifier, number> = {
@@ -54,10 +55,10 @@ export function comparePreference(
   const sb = sources.get(b.source);
   return (
     SOURCE_RANK[sa?.kind ?? 'news'] - SOURCE_RANK[sb?.kind ?? 'news'] ||
-    (sb?.date ?? '').localeCompare(sa?.date ?? '') ||
+    compareCodes(sb?.date ?? '', sa?.date ?? '') ||
     QUALIFIER_RANK[a.qualifier] - QUALIFIER_RANK[b.qualifier] ||
     (support.get(reading(b)) ?? 0) - (support.get(reading(a)) ?? 0) ||
-    a.id.localeCompare(b.id)
+    compareCodes(a.id, b.id)
   );
 }
 

@@ -18,6 +18,7 @@ import { PER_WORDS, perWording, rateCell, rateTip } from './measure.ts';
 import { membersGroups, type MembersGroup } from './members.ts';
 import { formatEstimate } from '../words/numbers.ts';
 import { markedWords, membersOf } from '../words/members.ts';
+import { compareCodes } from '../data/order.ts';
 
 export interface ForceBar {
   area: string;
@@ -102,7 +103,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
   const focused = state.focus ? choices.find((c) => c.period.id === state.focus) : undefined;
   // Default: the selected period with the most forces; ties go to the later one.
   const best = [...choices].sort(
-    (a, b) => b.forces - a.forces || b.period.start.localeCompare(a.period.start),
+    (a, b) => b.forces - a.forces || compareCodes(b.period.start, a.period.start),
   )[0];
   const period = (focused ?? best)?.period ?? null;
   const marked = markedForces(ctx, state);
@@ -158,7 +159,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
       });
   }
   if (refusals.length) notes.push(`No rate for ${refusals.join('; ')}.`);
-  bars.sort((a, b) => b.lo - a.lo || a.name.localeCompare(b.name));
+  bars.sort((a, b) => b.lo - a.lo || compareCodes(a.name, b.name));
   const total = period
     ? totalAcrossForces(
         ds,
