@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { arqueroStandIns } from './build/arquero-stand-ins.ts';
 import { preloadData } from './build/preload.ts';
 import { prerender } from './build/prerender.ts';
-import { leanFigures } from './build/lean-figures.ts';
+import { packedData } from './build/packed-data.ts';
 import { releases } from './build/releases.ts';
 import { publish } from './build/publish.ts';
 import { arqueroUnderCsp } from './build/arquero-csp.ts';
@@ -19,7 +19,7 @@ export default defineConfig({
     arqueroUnderCsp(), // no eval, no fetch of data: URLs, as the security policy asks (build/csp.ts)
     plotLazyIntl(), // Plot's Intl number format made on first use, not at import
     svelte(),
-    leanFigures(),
+    packedData(),
     preloadData(),
     prerender(),
     releases(),

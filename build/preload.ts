@@ -1,7 +1,7 @@
 /**
  * A Vite plugin that lets the browser fetch the data files while it is still downloading the scripts:
- * each page's HTML gets <link rel="preload" as="fetch"> for the CSV assets its own scripts name (the explorer
- * and the embed load different figures files). Without it the data are fetched only after the scripts have
+ * each page's HTML gets <link rel="preload" as="fetch"> for the data assets its own scripts name (the explorer
+ * and the embed load different packed datasets, build/packed-data.ts). Without it the data are fetched only after the scripts have
  * run: a waterfall before the first chart.
  */
 import type { IndexHtmlTransformContext, Plugin } from 'vite';
@@ -34,7 +34,7 @@ export function preloadData(): Plugin {
         if (!ctx.bundle || !ctx.chunk) return [];
         const code = staticGraph(ctx.chunk, ctx.bundle).map((c) => c.code);
         return Object.keys(ctx.bundle)
-          .filter((file) => file.endsWith('.csv'))
+          .filter((file) => /\.(csv|json)$/.test(file))
           .filter((file) => code.some((c) => c.includes(file.slice(file.lastIndexOf('/') + 1))))
           .sort()
           .map((file) => ({

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { createServer, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { arqueroStandIns } from './arquero-stand-ins.ts';
-import { leanFigures } from './lean-figures.ts';
+import { packedData } from './packed-data.ts';
 import { PRERENDERED_ATTR } from '../src/lib/prerender/context.ts';
 import type { Deferred } from '../src/lib/prerender/loader.ts';
 
@@ -60,7 +60,7 @@ export const renderServerConfig = (root: string): InlineConfig => ({
   configFile: false,
   root,
   logLevel: 'error',
-  plugins: [arqueroStandIns(), svelte(), leanFigures()],
+  plugins: [arqueroStandIns(), svelte(), packedData()],
   server: { middlewareMode: true, hmr: false, ws: false },
   appType: 'custom',
   optimizeDeps: { noDiscovery: true, include: [] },

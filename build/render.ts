@@ -6,10 +6,10 @@
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { JSDOM } from 'jsdom';
-import { readFile } from 'node:fs/promises';
 import App from '../src/App.svelte';
 import Embed from '../src/Embed.svelte';
-import { dataFilesIn, loadDataset, type Dataset } from '../src/lib/data/load.ts';
+import { loadDataset, type Dataset } from '../src/lib/data/load.ts';
+import { packDataDir, PACKED } from './packed-data.ts';
 import { PRERENDER, type Prerender } from '../src/lib/prerender/context.ts';
 
 export { headGuard } from '../src/lib/prerender/guard.ts';
@@ -41,9 +41,15 @@ function renderPage(page: Component<{ preloaded?: Dataset }>, preloaded: Dataset
 
 /** The two pages' markup, from the dataset in `dataDir` (the project's data/). */
 export async function prerenderPages(dataDir: string): Promise<{ explorer: string; embed: string }> {
-  const preloaded = await loadDataset(dataFilesIn(dataDir), (path) => readFile(path, 'utf8'));
+  // Each page's own packed file, read by the loader the page runs (build/packed-data.ts).
+  const load = ({ file, drop }: (typeof PACKED)[keyof typeof PACKED]) =>
+    loadDataset({ packed: file }, () => packDataDir(dataDir, drop));
+  const [full, lean] = await Promise.all([
+    load(PACKED['virtual:packed-dataset']),
+    load(PACKED['virtual:packed-dataset-lean']),
+  ]);
   return {
-    explorer: renderPage(App, preloaded, PRERENDER_WIDTHS.explorer),
-    embed: renderPage(Embed, preloaded, PRERENDER_WIDTHS.embed),
+    explorer: renderPage(App, full, PRERENDER_WIDTHS.explorer),
+    embed: renderPage(Embed, lean, PRERENDER_WIDTHS.embed),
   };
 }

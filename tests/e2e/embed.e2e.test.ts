@@ -236,7 +236,7 @@ describe('the embed page itself', () => {
   it('says so in words when the data cannot load', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.route(/\.csv$/, (route) => route.abort());
+    await page.route(/\/assets\/dataset-.*\.json$/, (route) => route.abort());
     await page.goto(new URL(`embed.html${HAMPSHIRE}`, baseURL()).href);
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/could not be loaded/);
     await context.close();

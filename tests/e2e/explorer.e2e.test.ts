@@ -200,7 +200,7 @@ describe('a researcher exploring Hampshire', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     let fail = true;
-    await page.route(/figures-.*\.csv$/, (route) => (fail ? route.abort() : route.continue()));
+    await page.route(/\/assets\/dataset-.*\.json$/, (route) => (fail ? route.abort() : route.continue()));
     await page.goto(baseURL());
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/could not be loaded/);
     fail = false;

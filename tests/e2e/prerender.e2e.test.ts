@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { baseURL, launch, openPage, waitForLive } from '../support/browser.ts';
-import { DATA_FILES } from '../../src/lib/data/load.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -72,18 +71,19 @@ describe('loading the app after the markup', () => {
           .domContentLoadedEventStart,
         requests: performance
           .getEntriesByType('resource')
-          .filter((e) => /\.(js|csv)$/.test(new URL(e.name).pathname))
+          .filter((e) => /\.(js|json)$/.test(new URL(e.name).pathname))
           .map((e) => e.startTime),
       }));
       expect(chartAtParsed).toBe(true);
-      expect(requests.length).toBeGreaterThanOrEqual(5);
+      // The page's entry, the shared chunk and the packed dataset at least.
+      expect(requests.length).toBeGreaterThanOrEqual(3);
       expect(Math.min(...requests)).toBeGreaterThanOrEqual(parsed);
       await context.close();
     },
   );
 
   it.each(['', 'embed.html', '?force=kent'])(
-    '"/%s" asks for each script and data file once: the preloads are used',
+    '"/%s" asks for each script and its one data file once: the preloads are used',
     async (path) => {
       const { page, context } = await openPage(browser, null);
       const requested: string[] = [];
@@ -92,9 +92,15 @@ describe('loading the app after the markup', () => {
       await waitForLive(page);
       await page.locator('#view-panel .plot-host svg').first().waitFor();
       await page.waitForLoadState('networkidle');
-      const assets = requested.filter((p) => /\.(js|csv)$/.test(p));
-      // Every data file of the dataset, each a file of its own (none inlined into a script).
-      expect(assets.filter((p) => p.endsWith('.csv')).length).toBe(Object.keys(DATA_FILES).length);
+      const assets = requested.filter((p) => /\.(js|json|csv)$/.test(p));
+      // The whole dataset in one packed file of its own (none inlined into a script), the page's own.
+      const data = assets.filter((p) => /\.(json|csv)$/.test(p));
+      expect(data).toEqual([
+        expect.stringMatching(
+          path === 'embed.html' ? /\/dataset-lean-[^/]+\.json$/ : /\/dataset-[^/]+\.json$/,
+        ),
+      ]);
+      if (path !== 'embed.html') expect(data[0]).not.toMatch(/dataset-lean/);
       expect(assets.length).toBe(new Set(assets).size);
       await context.close();
     },

@@ -235,7 +235,7 @@ describe('under a sub-path', () => {
     await waitForLive(w.page);
     await w.page.locator('#view-panel svg').first().waitFor();
     expect(requests.filter((p) => p !== '/favicon.ico' && !p.startsWith(SUB_PATH))).toEqual([]);
-    expect(requests.some((p) => p.startsWith(`${SUB_PATH}assets/`) && p.endsWith('.csv'))).toBe(true);
+    expect(requests.some((p) => p.startsWith(`${SUB_PATH}assets/dataset`) && p.endsWith('.json'))).toBe(true);
     await expectClean(w);
     await w.context.close();
   });
@@ -265,11 +265,11 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Fetched
 describe('the headers on the wire', () => {
   const common = Object.fromEntries(COMMON_HEADERS.map(([n, v]) => [n.toLowerCase(), v]));
 
-  async function files(): Promise<{ js: string; csv: string }> {
+  async function files(): Promise<{ js: string; data: string }> {
     const assets = await readdir(join(DIST, 'assets'));
     return {
       js: `assets/${assets.find((f) => /^main-.*\.js$/.test(f))!}`,
-      csv: `assets/${assets.find((f) => /^figures-[^.]*\.csv$/.test(f))!}`,
+      data: `assets/${assets.find((f) => /^dataset-[^.]*\.json$/.test(f))!}`,
     };
   }
 
@@ -295,10 +295,10 @@ describe('the headers on the wire', () => {
   );
 
   it('a hashed script and a data file: cached for a year, with the same security headers', async () => {
-    const { js, csv } = await files();
+    const { js, data } = await files();
     for (const [file, type] of [
       [js, 'application/javascript; charset=utf-8'],
-      [csv, 'text/csv; charset=utf-8'],
+      [data, 'application/json; charset=utf-8'],
     ] as const) {
       expect(isHashedName(file)).toBe(true);
       const res = await get(new URL(file, baseURL()).href);
@@ -328,8 +328,8 @@ describe('the headers on the wire', () => {
   });
 
   it('serves the precompressed .br and .gz as they are, by Accept-Encoding', async () => {
-    const { js, csv } = await files();
-    for (const file of ['index.html', 'embed.html', js, csv]) {
+    const { js, data } = await files();
+    for (const file of ['index.html', 'embed.html', js, data]) {
       const plain = await readFile(join(DIST, file));
       const url = new URL(file, baseURL()).href;
       const br = await get(url, { 'Accept-Encoding': 'gzip, deflate, br' });
@@ -379,8 +379,11 @@ describe('the built site', () => {
     const all = (await readdir(DIST, { recursive: true })).map((f) => f.split('\\').join('/'));
     const compressible = all.filter((f) => COMPRESSIBLE.test(f));
     expect(compressible.filter((f) => !all.includes(`${f}.br`) || !all.includes(`${f}.gz`))).toEqual([]);
-    const data = compressible.filter((f) => f.endsWith('.csv') && f !== 'template.csv');
-    expect(data.length).toBeGreaterThanOrEqual(5);
+    const data = compressible.filter(
+      (f) => (f.endsWith('.csv') && f !== 'template.csv') || /^assets\/dataset/.test(f),
+    );
+    expect(data.filter((f) => f.startsWith('assets/')).length).toBe(2); // the two pages' packed datasets
+    expect(data.length).toBeGreaterThanOrEqual(7);
     // Named by their content (assets/), or by their data release (releases/<id>/), never by neither.
     const named = (f: string) =>
       (f.startsWith('assets/') && isHashedName(f)) || /^releases\/[^/]+\/[^/]+$/.test(f);

@@ -1,6 +1,7 @@
 /**
- * Test helpers: the datasets read from disk with the app's own loader (the live data/ for the tests that check
- * published figures, the frozen fixture for everything else), and small synthetic datasets.
+ * Test helpers: the datasets read from disk with the app's own loader, packed as the pages load them (the live
+ * data/ for the tests that check published figures, the frozen fixture for everything else), and small
+ * synthetic datasets.
  */
 import * as aq from 'arquero';
 import { readFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import {
   type Dataset,
 } from '../../src/lib/data/load.ts';
 import { FIGURE_COLUMNS, type Figure, type Population, type Source } from '../../src/lib/data/schema.ts';
+import { packDataDir } from '../../build/packed-data.ts';
 
 /** The live dataset in data/: only for tests of the published figures themselves (seed release, data check, rates). */
 /** Reads a data file from disk, whole: the loader's reader in Node. */
@@ -20,15 +22,20 @@ export const readText = (path: string): Promise<string> => readFile(path, 'utf8'
 
 export const dataFiles: DataFiles = dataFilesIn(join(import.meta.dirname, '..', '..', 'data'));
 
+/** A folder's dataset as the pages load it: packed into one file (build/packed-data.ts), then read back. */
+const loadPacked = (dir: string): Promise<Dataset> =>
+  loadDataset({ packed: 'dataset.json' }, () => packDataDir(dir));
+
 let cached: Promise<Dataset> | undefined;
-export const bundledDataset = (): Promise<Dataset> => (cached ??= loadDataset(dataFiles, readText));
+export const bundledDataset = (): Promise<Dataset> =>
+  (cached ??= loadPacked(join(import.meta.dirname, '..', '..', 'data')));
 
 /** The frozen fixture dataset (tests/fixtures/dataset/README.md): a small copy of real rows that never changes. */
 export const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures', 'dataset');
 export const fixtureFiles: DataFiles = dataFilesIn(FIXTURE_DIR);
 
 let fixture: Promise<Dataset> | undefined;
-export const fixtureDataset = (): Promise<Dataset> => (fixture ??= loadDataset(fixtureFiles, readText));
+export const fixtureDataset = (): Promise<Dataset> => (fixture ??= loadPacked(FIXTURE_DIR));
 
 /** A figure with defaults, for synthetic tests. */
 export const figure = (f: Partial<Figure> & Pick<Figure, 'id'>): Figure => ({

@@ -1,9 +1,8 @@
 /**
- * The embed page's data files: the shared ones, and the figures without the columns only the explorer shows
- * (note and evidence; see build/lean-figures.ts). Nothing else in the embed's files differs.
+ * The embed page's dataset: data/ packed into one file at build time, without the figures' `note` and
+ * `evidence`, which the embed never shows (build/packed-data.ts). Nothing else differs from the explorer's.
  */
-import figures from 'virtual:figures-lean.csv';
-import { sharedFiles } from './bundled-shared.ts';
-import type { DataFiles } from './load.ts';
+import packed from 'virtual:packed-dataset-lean';
+import type { DataSource } from './load.ts';
 
-export const embedFiles: DataFiles = { figures, ...sharedFiles };
+export const embedFiles: DataSource = { packed };

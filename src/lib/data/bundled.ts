@@ -1,6 +1,5 @@
-/** URLs of the bundled data files, emitted by Vite as hashed assets beside the app: the explorer's set. */
-import figures from '../../../data/figures.csv?url';
-import { sharedFiles } from './bundled-shared.ts';
-import type { DataFiles } from './load.ts';
+/** The explorer's dataset: data/ packed into one file at build time (build/packed-data.ts). */
+import packed from 'virtual:packed-dataset';
+import type { DataSource } from './load.ts';
 
-export const bundledFiles: DataFiles = { figures, ...sharedFiles };
+export const bundledFiles: DataSource = { packed };

@@ -1,11 +1,15 @@
 /**
- * The one loader of the dataset: the explorer, the embed page, the tests and the benchmark all call it.
- * Every file is read whole (fetch in the browser, the file system in Node) and parsed by Arquero's fromCSV
- * with type inference off, so that dates stay text and only `value` becomes a number.
+ * The one loader of the dataset: the explorer, the embed page, the build-time render, the tests and the
+ * benchmark all call it. The data are the CSV files of data/; the pages load them packed into one JSON file
+ * each (./packed.ts), made at build time by this module's CSV reading, and read back by Arquero
+ * (`fromJSON`) into the same tables. CSV files are read whole (fetch in the browser, the file system in Node)
+ * and parsed by Arquero's fromCSV with type inference off, so that dates stay text and only `value` becomes
+ * a number.
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Area, Figure, Period, Platform, PlatformLabel, Population, Source } from './schema.ts';
+import { unpackTables, type Tables } from './packed.ts';
 import { compareCodes } from './order.ts';
 
 /** Where each data file is: URLs in the browser, paths or URLs in Node. */
@@ -94,7 +98,8 @@ export function figuresFromCSV(text: string): ColumnTable {
   return aq.fromCSV(text, { ...csvOptions, parse: { value: parseValue } });
 }
 
-export async function loadDataset(files: DataFiles, read: ReadText = fetchText): Promise<Dataset> {
+/** Reads the CSV files into their tables. */
+export async function readTables(files: DataFiles, read: ReadText = fetchText): Promise<Tables> {
   const [figures, sources, areas, periods, platforms, labels, population] = await Promise.all([
     loadFigures(files.figures, read),
     loadTable(files.sources, read),
@@ -104,12 +109,24 @@ export async function loadDataset(files: DataFiles, read: ReadText = fetchText):
     loadTable(files.labels, read),
     loadTable(files.population, read),
   ]);
-  return buildDataset({ figures, sources, areas, periods, platforms, labels, population });
+  return { figures, sources, areas, periods, platforms, labels, population };
+}
+
+/**
+ * Where a dataset is: its CSV files (an earlier release's published files, the tests' fixtures), or one
+ * packed file (./packed.ts: what the pages load).
+ */
+export type DataSource = DataFiles | { readonly packed: string };
+
+export async function loadDataset(source: DataSource, read: ReadText = fetchText): Promise<Dataset> {
+  return buildDataset(
+    'packed' in source ? unpackTables(await read(source.packed)) : await readTables(source, read),
+  );
 }
 
 type Row = Record<string, unknown>;
 
-export function buildDataset(tables: Record<keyof DataFiles, ColumnTable>): Dataset {
+export function buildDataset(tables: Tables): Dataset {
   // Empty text cells become '' (not null), column by column: no expression is parsed.
   const text = (name: string) =>
     Array.from(tables.figures.array(name) as ArrayLike<unknown>, (v) => (v == null ? '' : String(v)));

@@ -4,7 +4,7 @@
  * and the embed page create one each; a component rendered without one (a test) shows no release.
  */
 import { current as indexCurrent } from '../../../data/releases/index.json';
-import { loadDataset, type DataFiles, type Dataset } from '../data/load.ts';
+import { loadDataset, type DataSource, type Dataset } from '../data/load.ts';
 import type { Explorer } from './explorer.svelte.ts';
 import type { Ignored } from '../views/state.ts';
 import { makeContext, type Context } from '../views/context.ts';
@@ -49,7 +49,7 @@ export class Release {
    * Loads the dataset the address asks for: the current release's `files` (the page's bundled assets), or an
    * earlier release's published files together with the current ones (to say what changed).
    */
-  async load(files: DataFiles): Promise<Dataset> {
+  async load(files: DataSource): Promise<Dataset> {
     const pin = await resolvePin(this.search, {
       current: this.current,
       base: document.baseURI,

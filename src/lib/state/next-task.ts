@@ -1,0 +1,18 @@
+/**
+ * Ends the current task and goes on in a new one, so that the browser can take input and paint between two
+ * pieces of start-up work (reading the data, making the context, drawing the first chart) rather than run
+ * them as one long task: `scheduler.yield()` where the browser has it (Chromium: the rest runs before other
+ * queued tasks), otherwise a message on a MessageChannel (no timer clamping).
+ */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * The pages load their dataset packed into one file (src/lib/data/packed.ts, build/packed-data.ts): read
+ * back, it gives the tables and the dataset that the CSV files give, cell for cell.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { buildDataset, dataFilesIn, loadDataset, readTables } from '../../src/lib/data/load.ts';
+import { packTables, unpackTables } from '../../src/lib/data/packed.ts';
+import { LEAN_DROPS } from '../../build/lean-figures.ts';
+import { packDataDir } from '../../build/packed-data.ts';
+import { FIXTURE_DIR, readText } from '../support/dataset.ts';
+
+const DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
+
+describe.each([
+  ['data/', DATA_DIR],
+  ['the fixture dataset', FIXTURE_DIR],
+])('the packed dataset of %s', (_name, dir) => {
+  it('reads back into the same tables as its CSV files: columns, rows, cells', async () => {
+    const csv = await readTables(dataFilesIn(dir), readText);
+    const packed = unpackTables(await packDataDir(dir));
+    for (const [name, table] of Object.entries(csv)) {
+      const back = packed[name as keyof typeof packed];
+      expect(back.columnNames(), name).toEqual(table.columnNames());
+      expect(back.numRows(), name).toBe(table.numRows());
+      expect(back.objects(), name).toEqual(table.objects());
+    }
+    // A figure's value stays a number (or null where the cell is empty), dates stay text.
+    const values = packed.figures.array('value') as ArrayLike<unknown>;
+    expect(Array.from(values).every((v) => v === null || typeof v === 'number')).toBe(true);
+    expect(
+      Array.from(packed.figures.array('period_start') as ArrayLike<unknown>).every(
+        (v) => typeof v === 'string',
+      ),
+    ).toBe(true);
+  });
+
+  it('gives the same dataset as the CSV files', async () => {
+    const fromCsv = await loadDataset(dataFilesIn(dir), readText);
+    const fromPack = await loadDataset({ packed: 'dataset.json' }, () => packDataDir(dir));
+    expect(fromPack.figures.objects()).toEqual(fromCsv.figures.objects());
+    for (const key of ['sources', 'areas', 'periods', 'platforms', 'labels', 'population'] as const)
+      expect(fromPack[key], key).toEqual(fromCsv[key]);
+  });
+
+  it("leaves the figures' note and evidence out of the embed's lean pack, and nothing else", async () => {
+    const full = await loadDataset(dataFilesIn(dir), readText);
+    const lean = buildDataset(unpackTables(await packDataDir(dir, LEAN_DROPS)));
+    expect(lean.figures.columnNames().sort()).toEqual(full.figures.columnNames().sort());
+    const blank = { note: '', evidence: '' };
+    expect(lean.figures.objects()).toEqual(full.figures.objects().map((f) => ({ ...f, ...blank })));
+  });
+});
+
+describe('unpackTables', () => {
+  it('refuses a pack without one of the tables', async () => {
+    const tables = await readTables(dataFilesIn(FIXTURE_DIR), readText);
+    const text = packTables(tables).replace('"population":', '"people":');
+    expect(() => unpackTables(text)).toThrow('the packed dataset has no population table');
+  });
+});
