@@ -107,12 +107,61 @@ describe('loading the app after the markup', () => {
   );
 });
 
+describe("an embed's show=", () => {
+  /** Which parts of the embed's frame a reader sees, and whether the title is there for assistive technology. */
+  const parts = async (page: Page) => ({
+    // Visually hidden is a pixel wide: Playwright counts that as visible.
+    title: ((await page.locator('#view-panel .frame-title').first().boundingBox())?.width ?? 0) > 1,
+    subtitle: await page.locator('#view-panel .subtitle').first().isVisible(),
+    notes: await page.locator('#view-panel [data-part="notes"]').first().isVisible(),
+    source: await page.locator('#view-panel .source-line').first().isVisible(),
+    link: await page.locator('#view-panel .explore').first().isVisible(),
+    named: await page
+      .getByRole('heading', { name: /^Recorded offences of sexual communication with a child/ })
+      .count(),
+  });
+
+  it('keeps only the parts it names, in the markup before any script and in the live page alike', async () => {
+    const path = 'embed.html?show=source,link';
+    const kept = { title: false, subtitle: false, notes: false, source: true, link: true, named: 1 };
+    const before = await withoutScripts(path);
+    // The title is left out of sight (a pixel wide), not out of the page: it names the figure.
+    expect(await parts(before.page)).toMatchObject(kept);
+    expect(await before.page.locator('#view-panel .frame-title').first().boundingBox()).toMatchObject({
+      width: 1,
+    });
+    await before.context.close();
+    const { page, context } = await openPage(browser, null);
+    await page.goto(new URL(path, baseURL()).href);
+    await waitForLive(page);
+    expect(await page.locator('[data-prerendered]').count()).toBe(0);
+    expect(await parts(page)).toMatchObject(kept);
+    await context.close();
+  });
+
+  it('shows every part without it, and none but the chart with show=none', async () => {
+    for (const [path, all] of [
+      ['embed.html', true],
+      ['embed.html?show=none', false],
+    ] as const) {
+      const { page, context } = await openPage(browser, null);
+      await page.goto(new URL(path, baseURL()).href);
+      await waitForLive(page);
+      const seen = await parts(page);
+      expect(seen).toEqual({ title: all, subtitle: all, notes: all, source: all, link: all, named: 1 });
+      await expect(page.locator('#view-panel svg').first().isVisible()).resolves.toBe(true);
+      await context.close();
+    }
+  });
+});
+
 describe('before any script has run', () => {
   it.each([
     ['', 'light'],
     ['', 'dark'],
     ['embed.html', 'light'],
     ['embed.html?theme=dark', 'light'],
+    ['embed.html?show=source&theme=dark', 'light'],
   ] as const)('"/%s" (%s) shows the chart, and axe finds no violations', async (path, colorScheme) => {
     const { page, context } = await withoutScripts(path, colorScheme);
     await expect(page.locator('#view-panel svg').first().isVisible()).resolves.toBe(true);
@@ -220,7 +269,7 @@ describe('where the address asks for another view', () => {
     ['?period=2017-18', 'United Kingdom'],
     ['?view=time&per=u16', 'per 100,000'],
     ['embed.html?force=kent', 'Kent'],
-    ['embed.html?show=title', 'United Kingdom'],
+    ['embed.html?show=title,ads', 'United Kingdom'],
   ])('"%s" never paints the prerendered chart, and the app shows its own', async (path, title) => {
     const { page, context, record } = await firstFrame(path);
     expect(record.added).toBe(true);
@@ -251,14 +300,16 @@ describe('where the address asks for another view', () => {
     await context.close();
   });
 
-  it.each(['', '?view=time', 'embed.html?theme=dark&childId=chart-1&initialWidth=600'])(
-    '"/%s" does paint it (the control for the tests above)',
-    async (path) => {
-      const { context, record } = await firstFrame(path);
-      expect(record.shownFrames).toBeGreaterThan(0);
-      await context.close();
-    },
-  );
+  it.each([
+    '',
+    '?view=time',
+    'embed.html?theme=dark&childId=chart-1&initialWidth=600',
+    'embed.html?show=title',
+  ])('"/%s" does paint it (the control for the tests above)', async (path) => {
+    const { context, record } = await firstFrame(path);
+    expect(record.shownFrames).toBeGreaterThan(0);
+    await context.close();
+  });
 });
 
 describe('the app taking over', () => {

@@ -39,6 +39,14 @@ describe('embed URL keys', () => {
     expect(ignored.map((i) => `${i.key}=${i.value}`)).toEqual(['theme=neon', 'show=ads', 'view=table']);
   });
 
+  it('reads show=none, which embedQuery writes for a chart alone, as no part and nothing ignored', () => {
+    const q = embedQuery(defaultState(vocab), vocab, { theme: 'auto', show: new Set() });
+    expect(q).toBe('show=none');
+    const { options, ignored } = readEmbedQuery(q, vocab);
+    expect([...options.show]).toEqual([]);
+    expect(ignored).toEqual([]);
+  });
+
   it('round-trips embed options and leaves defaults out', () => {
     const state = { ...defaultState(vocab), view: 'platforms' as const, areas: ['hampshire'] };
     expect(embedQuery(state, vocab, defaultEmbedOptions())).toBe('view=platforms&force=hampshire');

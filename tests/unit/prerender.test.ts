@@ -35,8 +35,13 @@ describe('prerenderFits', () => {
     ['?theme=dark', true],
     ['?theme=transparent&childId=c1&initialWidth=600&parentTitle=A&parentUrl=https%3A%2F%2Fx.org%2F', true],
     ['?theme=blue', false],
-    ['?show=title', false],
-    ['?show=title,notes,source,link', false],
+    ['?show=title', true],
+    ['?show=title,notes,source,link', true],
+    ['?show=none&theme=dark', true],
+    ['?show=', true],
+    ['?show=title,%20source', true],
+    ['?show=title,ads', false],
+    ['?show=title&show=source', false],
     ['?force=kent&theme=dark', false],
   ])('embed %s: %s', (search, fits) => {
     expect(prerenderFits(search, EMBED_ALLOWED)).toBe(fits);
@@ -97,6 +102,7 @@ async function runGuard(page: 'explorer' | 'embed', search: string, before?: (w:
   return {
     hidden: document.documentElement.classList.contains(NO_PRERENDER),
     theme: document.documentElement.dataset.theme,
+    show: document.documentElement.dataset.show,
     storage,
     atParse,
     loaded: tags(document),
@@ -126,6 +132,17 @@ describe('the head guard', () => {
   it('never touches storage (it would delay every first chart)', async () => {
     expect((await runGuard('explorer', '')).storage).toBe(false);
     expect((await runGuard('embed', '')).storage).toBe(false);
+  });
+
+  it("sets the embed's parts to show from the address, known ones only, and none without show=", async () => {
+    expect(await runGuard('embed', '?show=title,%20source')).toMatchObject({
+      hidden: false,
+      show: 'title source',
+    });
+    expect(await runGuard('embed', '?show=none')).toMatchObject({ hidden: false, show: '' });
+    expect(await runGuard('embed', '?show=title,<b>')).toMatchObject({ hidden: true, show: 'title' });
+    expect((await runGuard('embed', '')).show).toBeUndefined();
+    expect((await runGuard('explorer', '?show=title')).show).toBeUndefined();
   });
 
   it("sets the embed's theme from the address, and only a known one", async () => {

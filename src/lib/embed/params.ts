@@ -50,8 +50,9 @@ export function readEmbedQuery(
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    // "none" keeps no part: what embedQuery writes for a chart alone.
     for (const p of parts)
-      if (!(PARTS as readonly string[]).includes(p))
+      if (p !== 'none' && !(PARTS as readonly string[]).includes(p))
         ignored.push({ key: 'show', value: p.slice(0, 80), reason: 'no such part' });
     options.show = new Set(parts.filter((p): p is Part => (PARTS as readonly string[]).includes(p)));
   }

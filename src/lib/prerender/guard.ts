@@ -5,21 +5,30 @@
  * does not fit, it marks <html> with NO_PRERENDER and a style hides the markup, so it is never seen; the app
  * then draws the page itself.
  */
-import { PYM_KEYS, THEMES } from '../embed/params.ts';
+import { PARTS, PYM_KEYS, THEMES } from '../embed/params.ts';
 import { NO_PRERENDER, PRERENDERED_ATTR } from './context.ts';
 import { loadDeferred, type Deferred } from './loader.ts';
 
-/** For each URL key the markup can ignore or shows as it is: the values that fit, or '*' for any value. */
-export type Allowed = Readonly<Record<string, readonly string[] | '*'>>;
+/**
+ * For each URL key the markup can ignore or shows as it is: the values that fit, '*' for any value, or
+ * `{ list }` for a comma-separated list of those values (an embed's `show=`).
+ */
+export type Allowed = Readonly<
+  Record<string, readonly string[] | '*' | { readonly list: readonly string[] }>
+>;
 
 /** The default view, spelt out: what the markup shows. */
 const DEFAULT_VIEW: Allowed = { view: ['time'], per: ['count'] };
 
 export const EXPLORER_ALLOWED: Allowed = DEFAULT_VIEW;
-/** The embed's markup also fits any theme (set before the paint) and what a pym.js parent adds. */
+/**
+ * The embed's markup also fits any theme and any parts to show (both set on <html> before the paint: the
+ * parts are hidden by app.css), and what a pym.js parent adds.
+ */
 export const EMBED_ALLOWED: Allowed = {
   ...DEFAULT_VIEW,
   theme: THEMES,
+  show: { list: [...PARTS, 'none'] },
   ...Object.fromEntries(PYM_KEYS.map((k) => [k, '*'])),
 };
 
@@ -33,7 +42,13 @@ export function prerenderFits(search: string, allowed: Allowed): boolean {
   for (const [key, value] of new URLSearchParams(search)) {
     if (seen.indexOf(key) >= 0 || !Object.prototype.hasOwnProperty.call(allowed, key)) return false;
     const values = allowed[key];
-    if (values !== '*' && (!values || values.indexOf(value) < 0)) return false;
+    if (!values) return false;
+    if (Array.isArray(values)) {
+      if (values.indexOf(value) < 0) return false;
+    } else if (values !== '*') {
+      const list = (values as { list: readonly string[] }).list;
+      for (const item of value.split(',')) if (item.trim() && list.indexOf(item.trim()) < 0) return false;
+    }
     seen.push(key);
   }
   return true;
@@ -41,8 +56,8 @@ export function prerenderFits(search: string, allowed: Allowed): boolean {
 
 /**
  * The inline script and style a page's <head> starts with. The script decides with {@link prerenderFits}
- * (on the embed it also sets the theme from the address, so the markup has the right colours at the first
- * paint); any failure counts as "does not fit". Then it has the app's script and data requested
+ * (on the embed it also sets the theme and the parts to show from the address, so the markup has the right
+ * colours and parts at the first paint); any failure counts as "does not fit". Then it has the app's script and data requested
  * ({@link loadDeferred}): at once when the markup does not fit, and once the HTML is parsed
  * (DOMContentLoaded, which waits for no stylesheet here) when it does, so the app does not compete with the
  * first chart.
@@ -56,8 +71,10 @@ export function headGuard(page: 'explorer' | 'embed', deferred: Deferred): strin
   const allowed = page === 'embed' ? EMBED_ALLOWED : EXPLORER_ALLOWED;
   const theme =
     page === 'embed'
-      ? `var t=new URLSearchParams(location.search).get("theme");` +
-        `h.dataset.theme=${JSON.stringify(THEMES)}.indexOf(t)>=0?t:"auto";`
+      ? `var q=new URLSearchParams(location.search),t=q.get("theme"),s=q.get("show");` +
+        `h.dataset.theme=${JSON.stringify(THEMES)}.indexOf(t)>=0?t:"auto";` +
+        `if(s!==null)h.dataset.show=s.split(",").map(function(p){return p.trim()})` +
+        `.filter(function(p){return ${JSON.stringify(PARTS)}.indexOf(p)>=0}).join(" ");`
       : '';
   const script =
     `(function(){var h=document.documentElement,f=false;` +

@@ -11,9 +11,11 @@ import type { Citation } from '../words/citation.ts';
 import type { Release } from './release.svelte.ts';
 import type { Explorer } from './explorer.svelte.ts';
 
-/** On the embed page: which parts show, and the address of the same view in the explorer. */
+/**
+ * On the embed page: the address of the same view in the explorer. (Which parts show is said by
+ * <html data-show>, see app.css.)
+ */
 export interface Embedded {
-  show: ReadonlySet<string>;
   exploreHref: string;
 }
 
