@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 import { arqueroStandIns } from '../build/arquero-stand-ins.ts';
+import { plotLazyIntl } from '../build/plot-lazy-intl.ts';
+import { packedData } from '../build/packed-data.ts';
 import { DIST, OUT, ROOT } from './server.ts';
 
 /** Where the harness is served from, under the built app. */
@@ -25,7 +27,7 @@ export async function buildFloor(): Promise<void> {
       base: './',
       publicDir: false,
       logLevel: 'error',
-      plugins: [arqueroStandIns(), svelte()],
+      plugins: [arqueroStandIns(), plotLazyIntl(), svelte(), packedData()],
       build: {
         outDir,
         emptyOutDir: true,

@@ -24,6 +24,18 @@ export function makeContext(ds: Dataset): Context {
   return { ds, index: new FactIndex(resolveFacts(ds.figures, ds.sources)) };
 }
 
+const contexts = new WeakMap<Dataset, Context>();
+
+/**
+ * The dataset's context, made once: a dataset is never changed, so the pages keep it (the start-up makes it
+ * in a task of its own before the first chart, src/lib/state/start-up.ts).
+ */
+export function contextOf(ds: Dataset): Context {
+  let ctx = contexts.get(ds);
+  if (!ctx) contexts.set(ds, (ctx = makeContext(ds)));
+  return ctx;
+}
+
 export const NATIONAL_DEFAULT = ['england-and-wales', 'united-kingdom'];
 
 export const forcesOf43 = (ds: Dataset): Area[] => [...ds.areas.values()].filter((a) => a.ew43);

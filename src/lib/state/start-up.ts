@@ -1,4 +1,11 @@
 /**
+ * A page's start-up in tasks of its own, so that none holds the page long: reading the data, making its
+ * context (every row resolved into facts), then drawing the first chart.
+ */
+import type { Dataset } from '../data/load.ts';
+import { contextOf } from '../views/context.ts';
+
+/**
  * Ends the current task and goes on in a new one, so that the browser can take input and paint between two
  * pieces of start-up work (reading the data, making the context, drawing the first chart) rather than run
  * them as one long task: `scheduler.yield()` where the browser has it (Chromium: the rest runs before other
@@ -15,4 +22,15 @@ export function nextTask(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/**
+ * Makes the dataset's context in a task of its own, between the task that read the data and the one that
+ * draws the first chart, which then finds it made ({@link contextOf}).
+ */
+export async function withContext(ds: Dataset): Promise<Dataset> {
+  await nextTask();
+  contextOf(ds);
+  await nextTask();
+  return ds;
 }
