@@ -312,6 +312,37 @@ describe('where the address asks for another view', () => {
   });
 });
 
+describe('nothing moves as the page loads', () => {
+  /** Every layout shift of the load, with what moved (the Layout Instability API, as Lighthouse scores it). */
+  const WATCH_SHIFTS = `window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__shifts.push({ value: e.value, moved: e.sources.map((s) => s.node && s.node.nodeName).join(' ') });
+    }).observe({ type: 'layout-shift', buffered: true });`;
+
+  it.each([
+    ['?force=hampshire', 412],
+    ['?force=hampshire', 1280],
+    ['', 412],
+    ['embed.html?force=kent', 412],
+  ])(
+    '"/%s" in a %i-pixel-wide window: no layout shift, through the parts drawn after the chart',
+    async (path, width) => {
+      const { page, context } = await openPage(browser, null, { viewport: { width, height: 823 } });
+      await page.addInitScript({ content: WATCH_SHIFTS });
+      await page.goto(new URL(path, baseURL()).href);
+      await waitForLive(page);
+      if (!path.startsWith('embed')) await page.locator('.embed-button:not(.later *)').waitFor(); // the last part drawn after the chart
+      await page.waitForTimeout(300);
+      const shifts = await page.evaluate(
+        () => (window as unknown as { __shifts: { value: number }[] }).__shifts,
+      );
+      expect(shifts.reduce((sum, s) => sum + s.value, 0)).toBeLessThan(0.01);
+      await context.close();
+    },
+  );
+});
+
 describe('the app taking over', () => {
   it.each(['', 'embed.html'])('"/%s" never has two view panels, and its chart then answers', async (path) => {
     const { page, context, record } = await firstFrame(path);
