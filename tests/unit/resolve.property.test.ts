@@ -1,0 +1,83 @@
+/**
+ * resolveFacts groups and orders rows by numbers made of the key columns' ranks (src/lib/query/resolve.ts): it
+ * gives exactly what the preference rule written plainly gives (rows grouped by their written key, keys
+ * sorted as text, each group sorted by comparePreference), over any table of figures, keys that are
+ * prefixes of one another and facts of many rows included.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as aq from 'arquero';
+import type { Figure, Source } from '../../src/lib/data/schema.ts';
+import { comparePreference, factKey, reading, resolveFacts, type Fact } from '../../src/lib/query/resolve.ts';
+import { figure } from '../support/dataset.ts';
+
+/** The rule as written in the module's comment, without any of the speed-ups. */
+function plainly(rows: Figure[], sources: ReadonlyMap<string, Source>): Fact[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of rows) groups.set(factKey(f), [...(groups.get(factKey(f)) ?? []), f]);
+  return [...groups.keys()].sort().map((key) => {
+    const group = groups.get(key)!;
+    const support = new Map<string, number>();
+    for (const r of group) support.set(reading(r), (support.get(reading(r)) ?? 0) + 1);
+    const ordered = [...group].sort((a, b) => comparePreference(a, b, sources, support));
+    return { key, preferred: ordered[0]!, alternatives: ordered.slice(1), disagree: support.size > 1 };
+  });
+}
+
+const SOURCES = new Map<string, Source>(
+  (
+    [
+      ['s1', 'foi_disclosure', '2020-01-01'],
+      ['s2', 'news', '2021-05-01'],
+      ['s3', 'nspcc', ''],
+      ['s4', 'official', '2021-05'],
+    ] as const
+  ).map(([id, kind, date]) => [id, { id, url: `https://x.org/${id}`, kind, publisher: id, date }]),
+);
+
+const row = fc.record({
+  area: fc.constantFrom('a', 'ab', 'a-b', 'b', 'a1'),
+  period: fc.constantFrom(
+    ['2017-04-03', '2018-03-31'],
+    ['2017-04-03', '2018-01-02'],
+    ['2018-04-01', '2019-03-31'],
+  ),
+  measure: fc.constantFrom('offences', 'platform'),
+  category: fc.constantFrom('', 'Snapchat', 'Snap', 'Snapchat|x', 'a'),
+  value: fc.option(fc.constantFrom(0, 1, 62, 200), { nil: null }),
+  qualifier: fc.constantFrom('exact', 'at_least', 'approximate', 'suppressed'),
+  source: fc.constantFrom('s1', 's2', 's3', 's4', 'unknown'),
+});
+
+describe('resolveFacts', () => {
+  it('gives what the preference rule written plainly gives, facts in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 120 }), fc.boolean(), (specs, pipeFree) => {
+        const rows = specs.map((s, i) =>
+          figure({
+            id: `f${String(i).padStart(4, '0')}`,
+            area: s.area,
+            period_start: s.period[0],
+            period_end: s.period[1],
+            measure: s.measure as Figure['measure'],
+            category: pipeFree ? s.category.replace('|', '') : s.category,
+            value: s.qualifier === 'suppressed' ? null : s.value,
+            qualifier: s.qualifier as Figure['qualifier'],
+            source: s.source,
+          }),
+        );
+        expect(resolveFacts(aq.from(rows), SOURCES)).toEqual(plainly(rows, SOURCES));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('resolves a fact of many rows (more than 32) as plainly', () => {
+    const rows = Array.from({ length: 90 }, (_, i) =>
+      figure({ id: `f${String(89 - i).padStart(3, '0')}`, value: i % 4, source: ['s1', 's2', 's3'][i % 3]! }),
+    );
+    const facts = resolveFacts(aq.from(rows), SOURCES);
+    expect(facts).toEqual(plainly(rows, SOURCES));
+    expect(facts[0]!.alternatives).toHaveLength(89);
+  });
+});
