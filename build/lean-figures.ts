@@ -6,9 +6,10 @@
  * never disagree.
  */
 import * as aq from 'arquero';
+import { NOTE_COLUMNS } from '../src/lib/data/packed.ts';
 
 /** The columns the embed does without. */
-export const LEAN_DROPS = ['note', 'evidence'] as const;
+export const LEAN_DROPS = NOTE_COLUMNS;
 
 /** The figures CSV without {@link LEAN_DROPS}; every other cell exactly as written. */
 export function leanFiguresCSV(text: string): string {

@@ -1,31 +1,37 @@
 /**
- * A Vite plugin giving each page its dataset as one packed file (src/lib/data/packed.ts), made from the CSV
- * files of data/ with the app's own loader: `virtual:packed-dataset` (the explorer) and
- * `virtual:packed-dataset-lean` (the embed: the figures without their `note` and `evidence`, which the embed
- * never shows; see ./lean-figures.ts) are the packed files' URLs. The build emits them as hashed assets; the
- * dev server makes them on each request, so an edit to data/ shows on reload.
+ * A Vite plugin giving the pages their dataset packed (src/lib/data/packed.ts), made from the CSV files of
+ * data/ with the app's own loader. `virtual:packed-dataset` is the URL of the pack both pages load for their
+ * first chart: every table, the figures without their note and evidence, which no chart shows.
+ * `virtual:packed-notes` is the URL of those two columns, which the explorer reads just after its first chart
+ * (its figure details, table and downloads show them; the embed never does). The build emits them as hashed
+ * assets; the dev server makes them on each request, so an edit to data/ shows on reload.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { dataFilesIn, readTables } from '../src/lib/data/load.ts';
-import { packTables } from '../src/lib/data/packed.ts';
-import { LEAN_DROPS } from './lean-figures.ts';
+import { NOTE_COLUMNS, packNotes, packTables } from '../src/lib/data/packed.ts';
 
-/** Each packed file: its module id, its file name, the figure columns it leaves out. */
+/** The packed dataset of the CSV files in `dataDir`; `drop` names figure columns left out. */
+export async function packDataDir(dataDir: string, drop: readonly string[] = []): Promise<string> {
+  return packTables(await readTables(dataFilesIn(dataDir), (path) => readFile(path, 'utf8')), drop);
+}
+
+/** The notes pack of the figures in `dataDir`. */
+export async function packNotesOf(dataDir: string): Promise<string> {
+  const { figures } = await readTables(dataFilesIn(dataDir), (path) => readFile(path, 'utf8'));
+  return packNotes(figures);
+}
+
+/** Each packed file: its module id, its file name, and how it is made from data/. */
 export const PACKED = {
-  'virtual:packed-dataset': { file: 'dataset.json', drop: [] as readonly string[] },
-  'virtual:packed-dataset-lean': { file: 'dataset-lean.json', drop: LEAN_DROPS as readonly string[] },
+  'virtual:packed-dataset': { file: 'dataset.json', make: (dir: string) => packDataDir(dir, NOTE_COLUMNS) },
+  'virtual:packed-notes': { file: 'notes.json', make: packNotesOf },
 } as const;
 type PackedId = keyof typeof PACKED;
 
 /** Where the dev server answers with a packed file. */
 const DEV_PATH = '/@packed/';
-
-/** The packed dataset of the CSV files in `dataDir`. */
-export async function packDataDir(dataDir: string, drop: readonly string[] = []): Promise<string> {
-  return packTables(await readTables(dataFilesIn(dataDir), (path) => readFile(path, 'utf8')), drop);
-}
 
 export function packedData(): Plugin {
   let config: ResolvedConfig;
@@ -41,11 +47,11 @@ export function packedData(): Plugin {
     },
     async load(id) {
       if (!id.startsWith('\0') || !isPacked(id.slice(1))) return null;
-      const { file, drop } = PACKED[id.slice(1) as PackedId];
+      const { file, make } = PACKED[id.slice(1) as PackedId];
       if (config.command === 'serve') return `export default ${JSON.stringify(`${DEV_PATH}${file}`)};`;
       for (const name of await readdir(dataDir()))
         if (name.endsWith('.csv')) this.addWatchFile(join(dataDir(), name));
-      const ref = this.emitFile({ type: 'asset', name: file, source: await packDataDir(dataDir(), drop) });
+      const ref = this.emitFile({ type: 'asset', name: file, source: await make(dataDir()) });
       return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
     },
     configureServer(server) {
@@ -53,7 +59,7 @@ export function packedData(): Plugin {
         const path = req.url?.split('?')[0] ?? '';
         const packed = Object.values(PACKED).find((p) => path === `${DEV_PATH}${p.file}`);
         if (!packed) return next();
-        packDataDir(dataDir(), packed.drop).then(
+        packed.make(dataDir()).then(
           (text) => {
             res.setHeader('Content-Type', 'application/json');
             res.end(text);

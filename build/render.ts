@@ -9,7 +9,7 @@ import { JSDOM } from 'jsdom';
 import App from '../src/App.svelte';
 import Embed from '../src/Embed.svelte';
 import { loadDataset, type Dataset } from '../src/lib/data/load.ts';
-import { packDataDir, PACKED } from './packed-data.ts';
+import { PACKED } from './packed-data.ts';
 import { PRERENDER, type Prerender } from '../src/lib/prerender/context.ts';
 
 export { headGuard } from '../src/lib/prerender/guard.ts';
@@ -41,15 +41,11 @@ function renderPage(page: Component<{ preloaded?: Dataset }>, preloaded: Dataset
 
 /** The two pages' markup, from the dataset in `dataDir` (the project's data/). */
 export async function prerenderPages(dataDir: string): Promise<{ explorer: string; embed: string }> {
-  // Each page's own packed file, read by the loader the page runs (build/packed-data.ts).
-  const load = ({ file, drop }: (typeof PACKED)[keyof typeof PACKED]) =>
-    loadDataset({ packed: file }, () => packDataDir(dataDir, drop));
-  const [full, lean] = await Promise.all([
-    load(PACKED['virtual:packed-dataset']),
-    load(PACKED['virtual:packed-dataset-lean']),
-  ]);
+  // The pack both pages load for their first chart, read by the loader the pages run (build/packed-data.ts).
+  const { file, make } = PACKED['virtual:packed-dataset'];
+  const preloaded = await loadDataset({ packed: file }, () => make(dataDir));
   return {
-    explorer: renderPage(App, full, PRERENDER_WIDTHS.explorer),
-    embed: renderPage(Embed, lean, PRERENDER_WIDTHS.embed),
+    explorer: renderPage(App, preloaded, PRERENDER_WIDTHS.explorer),
+    embed: renderPage(Embed, preloaded, PRERENDER_WIDTHS.embed),
   };
 }

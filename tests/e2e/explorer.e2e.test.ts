@@ -196,6 +196,49 @@ describe('a researcher exploring Hampshire', () => {
     await context.close();
   });
 
+  it("reads the figures' notes after the first chart: details and table say they are coming, downloads wait", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/notes-[^/]*\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(new URL('?view=table&force=hampshire&period=2017-04-03_2018-01-02', baseURL()).href);
+    const rows = page.locator('table.figures tbody tr');
+    await rows.filter({ hasText: 'Loading notes…' }).first().waitFor();
+    expect(await rows.filter({ hasText: 'exact dates not given' }).count()).toBe(0);
+    // A download asked for now waits for the notes rather than leave them out.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Figures (CSV)' }).click();
+    await page.locator('.downloads [role="status"]', { hasText: 'Waiting for the figures’ notes' }).waitFor();
+    release();
+    const text = await readFile((await (await download).path())!, 'utf8');
+    const csv = aq.fromCSV(text, { autoType: false }).objects() as Record<string, string>[];
+    expect(csv.find((r) => r.measure === 'offences')?.note).toBe(
+      'first nine months of the offence; exact dates not given',
+    );
+    await rows.filter({ hasText: 'exact dates not given' }).first().waitFor();
+    expect(await rows.filter({ hasText: 'Loading notes…' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("says so, and refuses an incomplete download, when the figures' notes cannot be read", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.route(/\/assets\/notes-[^/]*\.json$/, (route) => route.abort());
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.goto(new URL('?view=table&force=hampshire&period=2017-04-03_2018-01-02', baseURL()).href);
+    await page.locator('table.figures tbody tr', { hasText: 'Notes could not be loaded.' }).first().waitFor();
+    await page.getByRole('button', { name: 'Full dataset (CSV)' }).click();
+    await page.locator('.downloads [role="status"]', { hasText: 'notes could not be loaded' }).waitFor();
+    await page.waitForTimeout(300);
+    expect(downloads).toBe(0);
+    await context.close();
+  });
+
   it('shows a designed error with a retry when the data fails to load', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

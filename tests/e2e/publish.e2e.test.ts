@@ -380,9 +380,9 @@ describe('the built site', () => {
     const compressible = all.filter((f) => COMPRESSIBLE.test(f));
     expect(compressible.filter((f) => !all.includes(`${f}.br`) || !all.includes(`${f}.gz`))).toEqual([]);
     const data = compressible.filter(
-      (f) => (f.endsWith('.csv') && f !== 'template.csv') || /^assets\/dataset/.test(f),
+      (f) => (f.endsWith('.csv') && f !== 'template.csv') || /^assets\/(dataset|notes)-/.test(f),
     );
-    expect(data.filter((f) => f.startsWith('assets/')).length).toBe(2); // the two pages' packed datasets
+    expect(data.filter((f) => f.startsWith('assets/')).length).toBe(2); // the pages' pack, the figures' notes
     expect(data.length).toBeGreaterThanOrEqual(7);
     // Named by their content (assets/), or by their data release (releases/<id>/), never by neither.
     const named = (f: string) =>

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { buildDataset, dataFilesIn, loadDataset, readTables } from '../../src/lib/data/load.ts';
-import { packTables, unpackTables } from '../../src/lib/data/packed.ts';
+import { buildDataset, dataFilesIn, loadDataset, loadNotes, readTables } from '../../src/lib/data/load.ts';
+import { addNotes, packNotes, packTables, unpackTables } from '../../src/lib/data/packed.ts';
 import { LEAN_DROPS } from '../../build/lean-figures.ts';
-import { packDataDir } from '../../build/packed-data.ts';
+import { packDataDir, packNotesOf, PACKED } from '../../build/packed-data.ts';
 import { FIXTURE_DIR, readText } from '../support/dataset.ts';
 
 const DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
@@ -49,6 +49,37 @@ describe.each([
     expect(lean.figures.columnNames().sort()).toEqual(full.figures.columnNames().sort());
     const blank = { note: '', evidence: '' };
     expect(lean.figures.objects()).toEqual(full.figures.objects().map((f) => ({ ...f, ...blank })));
+  });
+});
+
+describe("the pages' pack and the figures' notes", () => {
+  it('the pack leaves the notes out; with the notes pack read in, the dataset is the one the CSV files give', async () => {
+    const { file, make } = PACKED['virtual:packed-dataset'];
+    const first = await loadDataset({ packed: file }, () => make(DATA_DIR));
+    expect(first.notes).toBe(false);
+    expect(first.figures.array('note')).toSatisfy((notes: ArrayLike<unknown>) =>
+      Array.from(notes).every((n) => n === ''),
+    );
+    const full = await loadNotes(first, 'notes.json', () => packNotesOf(DATA_DIR));
+    const fromCsv = await loadDataset(dataFilesIn(DATA_DIR), readText);
+    expect(full.notes).toBe(true);
+    expect(fromCsv.notes).toBe(true);
+    expect(full.figures.objects()).toEqual(fromCsv.figures.objects());
+    expect(Array.from(full.figures.array('note') as ArrayLike<string>).some(Boolean)).toBe(true);
+    // Already complete: nothing read.
+    await expect(loadNotes(full, 'notes.json', () => Promise.reject(new Error('read')))).resolves.toBe(full);
+  });
+
+  it('refuses notes that are not those of the figures', async () => {
+    const { figures } = await readTables(dataFilesIn(FIXTURE_DIR), readText);
+    const notes = JSON.parse(packNotes(figures)) as { id: string[] };
+    notes.id = [...notes.id].reverse();
+    expect(() => addNotes(figures, JSON.stringify(notes))).toThrow(
+      'the notes are not those of these figures',
+    );
+    expect(() => addNotes(figures.slice(1), packNotes(figures))).toThrow(
+      'the notes are not those of these figures',
+    );
   });
 });
 

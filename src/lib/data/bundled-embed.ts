@@ -1,8 +1,8 @@
 /**
- * The embed page's dataset: data/ packed into one file at build time, without the figures' `note` and
- * `evidence`, which the embed never shows (build/packed-data.ts). Nothing else differs from the explorer's.
+ * The embed page's dataset: data/ packed at build time (build/packed-data.ts), the figures without their
+ * `note` and `evidence`, which the embed never shows.
  */
-import packed from 'virtual:packed-dataset-lean';
+import packed from 'virtual:packed-dataset';
 import type { DataSource } from './load.ts';
 
 export const embedFiles: DataSource = { packed };

@@ -9,7 +9,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Area, Figure, Period, Platform, PlatformLabel, Population, Source } from './schema.ts';
-import { unpackTables, type Tables } from './packed.ts';
+import { addNotes, NOTE_COLUMNS, unpackTables, type Tables } from './packed.ts';
 import { compareCodes } from './order.ts';
 
 /** Where each data file is: URLs in the browser, paths or URLs in Node. */
@@ -56,6 +56,12 @@ export interface Dataset {
   labels: ReadonlyMap<string, PlatformLabel>;
   /** Children by force area (the 43 forces of England and Wales only), keyed by area id, in file order. */
   population: ReadonlyMap<string, Population>;
+  /**
+   * Whether the figures carry their notes and evidence. The pages' pack leaves them out (no chart shows
+   * them): until {@link loadNotes} puts them back they are '' and this is false, and whatever shows them says
+   * they are still to come rather than show none.
+   */
+  notes: boolean;
 }
 
 const asText = (v: unknown): string => (v == null ? '' : String(v));
@@ -114,14 +120,21 @@ export async function readTables(files: DataFiles, read: ReadText = fetchText): 
 
 /**
  * Where a dataset is: its CSV files (an earlier release's published files, the tests' fixtures), or one
- * packed file (./packed.ts: what the pages load).
+ * packed file (./packed.ts: what the pages load), with the figures' notes in a file of their own when the pack
+ * leaves them out.
  */
-export type DataSource = DataFiles | { readonly packed: string };
+export type DataSource = DataFiles | { readonly packed: string; readonly notes?: string };
 
 export async function loadDataset(source: DataSource, read: ReadText = fetchText): Promise<Dataset> {
   return buildDataset(
     'packed' in source ? unpackTables(await read(source.packed)) : await readTables(source, read),
   );
+}
+
+/** The dataset with its figures' notes and evidence, read from their own pack (./packed.ts `packNotes`). */
+export async function loadNotes(ds: Dataset, url: string, read: ReadText = fetchText): Promise<Dataset> {
+  if (ds.notes) return ds;
+  return { ...ds, figures: addNotes(ds.figures, await read(url)), notes: true };
 }
 
 type Row = Record<string, unknown>;
@@ -219,6 +232,7 @@ export function buildDataset(tables: Tables): Dataset {
     platforms,
     labels,
     population,
+    notes: NOTE_COLUMNS.every((c) => present.has(c)),
   };
 }
 

@@ -24,6 +24,38 @@ export function packTables(tables: Tables, drop: readonly string[] = []): string
   return `{${parts.join(',')}}`;
 }
 
+/**
+ * The figures' columns no chart shows: a figure's note and where on its page it is. The pages' pack leaves them
+ * out; the explorer reads them from their own small pack just after its first chart ({@link packNotes}).
+ */
+export const NOTE_COLUMNS = ['note', 'evidence'] as const;
+
+/** The figures' notes as their own pack: the figure ids and {@link NOTE_COLUMNS}, in the figures' order. */
+export function packNotes(figures: ColumnTable): string {
+  return figures.toJSON({ type: 'columns', columns: ['id', ...NOTE_COLUMNS] });
+}
+
+/**
+ * The figures with their notes put back from {@link packNotes}'s pack; refused (an error) unless the pack has
+ * the same figures in the same order.
+ */
+export function addNotes(figures: ColumnTable, text: string): ColumnTable {
+  const json = JSON.parse(text) as Record<string, unknown[] | undefined>;
+  const ids = figures.array('id') as ArrayLike<unknown>;
+  const theirs = json.id;
+  if (!Array.isArray(theirs) || theirs.length !== ids.length || theirs.some((id, i) => id !== ids[i]))
+    throw new Error('the notes are not those of these figures');
+  const columns = Object.fromEntries(
+    NOTE_COLUMNS.map((c) => {
+      const values = json[c];
+      if (!Array.isArray(values) || values.length !== ids.length)
+        throw new Error(`the notes have no ${c} column`);
+      return [c, values.map((v) => (v == null ? '' : String(v)))];
+    }),
+  );
+  return figures.assign(aq.table(columns));
+}
+
 /** Reads a packed dataset back into its tables (Arquero's `table` over the column arrays): every cell as packed. */
 export function unpackTables(text: string): Tables {
   const json = JSON.parse(text) as Record<string, unknown>;

@@ -33,6 +33,18 @@ export interface Page {
   readonly embedded: Embedded | null;
   /** The data release shown (src/lib/release); absent where none is named (a component test). */
   readonly release?: Release;
+  /**
+   * The figures' notes and evidence, where the page shows them (the explorer reads them just after its first
+   * chart, see src/lib/data/load.ts `loadNotes`): whether they are in, and a promise of them for what must
+   * wait (the downloads). Absent where the figures carry them from the start or none are shown.
+   */
+  readonly notes?: Notes;
+}
+
+export interface Notes {
+  readonly state: 'loading' | 'ready' | 'failed';
+  /** Resolves once the dataset in use carries its notes; rejects if they could not be read. */
+  readonly ready: Promise<void>;
 }
 
 const KEY = Symbol('page');
