@@ -30,6 +30,9 @@ export const PACKED = {
 } as const;
 type PackedId = keyof typeof PACKED;
 
+/** The packed files a page reads only after its first chart: never preloaded (./preload.ts). */
+export const READ_LATER: readonly string[] = [PACKED['virtual:packed-notes'].file];
+
 /** Where the dev server answers with a packed file. */
 const DEV_PATH = '/@packed/';
 

@@ -1,10 +1,12 @@
 /**
  * A Vite plugin that lets the browser fetch the data files while it is still downloading the scripts:
- * each page's HTML gets <link rel="preload" as="fetch"> for the data assets its own scripts name (the explorer
- * and the embed load different packed datasets, build/packed-data.ts). Without it the data are fetched only after the scripts have
- * run: a waterfall before the first chart.
+ * each page's HTML gets <link rel="preload" as="fetch"> for the data assets its own scripts name (the packed
+ * dataset, build/packed-data.ts). Without it the data are fetched only after the scripts have run: a waterfall
+ * before the first chart. The figures' notes are not preloaded: the explorer reads them after its first chart,
+ * and a preload would fetch them before it.
  */
 import type { IndexHtmlTransformContext, Plugin } from 'vite';
+import { READ_LATER } from './packed-data.ts';
 
 type OutputBundle = NonNullable<IndexHtmlTransformContext['bundle']>;
 type OutputChunk = NonNullable<IndexHtmlTransformContext['chunk']>;
@@ -33,8 +35,12 @@ export function preloadData(): Plugin {
       handler(_html, ctx) {
         if (!ctx.bundle || !ctx.chunk) return [];
         const code = staticGraph(ctx.chunk, ctx.bundle).map((c) => c.code);
+        const later = (file: string) => {
+          const asset = ctx.bundle![file];
+          return asset?.type === 'asset' && asset.names.some((name) => READ_LATER.includes(name));
+        };
         return Object.keys(ctx.bundle)
-          .filter((file) => /\.(csv|json)$/.test(file))
+          .filter((file) => /\.(csv|json)$/.test(file) && !later(file))
           .filter((file) => code.some((c) => c.includes(file.slice(file.lastIndexOf('/') + 1))))
           .sort()
           .map((file) => ({

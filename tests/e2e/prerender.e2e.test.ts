@@ -100,6 +100,10 @@ describe('loading the app after the markup', () => {
       expect(data).toEqual(
         (path === 'embed.html' ? packs.slice(0, 1) : packs).map((p) => expect.stringMatching(p)),
       );
+      // The notes are not preloaded: the HTML names the pack alone.
+      const html = await (await fetch(new URL(path, baseURL()))).text();
+      expect(html).toMatch(/dataset-[^"]+\.json/);
+      expect(html).not.toMatch(/notes-[^"]+\.json/);
       expect(assets.length).toBe(new Set(assets).size);
       await context.close();
     },
