@@ -1,16 +1,13 @@
 /**
  * A Vite plugin that lets Arquero run under the site's Content-Security-Policy (build/csp.ts): no
- * 'unsafe-eval', and fetches from the site only (connect-src 'self'). It changes two functions of Arquero in
- * the bundle, each matched exactly: a new Arquero that changes one fails the build rather than ship it
- * unchanged.
+ * 'unsafe-eval'. Row objects (`table.objects()` and `table.object(row)`) are built by code that Arquero
+ * generates and compiles with `Function(...)`, which the policy blocks; the app reads every table through
+ * `objects()`. The bundle builds them with a closure instead, reading the same columns the same way
+ * (`data[name][row]` for array columns, `data[name].at(row)` otherwise, as the generated code does). The
+ * function is matched exactly: a new Arquero that changes it fails the build rather than ship it unchanged.
  *
- * - Row objects: `table.objects()` and `table.object(row)` build their objects with code that Arquero
- *   generates and compiles with `Function(...)`, which the policy blocks; the app reads every data file
- *   through `objects()`. The bundle builds them with a closure instead, reading the same columns the same
- *   way (`data[name][row]` for array columns, `data[name].at(row)` otherwise, as the generated code does).
- * - Small data files: Vite inlines the CSV files under 4 kB into the script as `data:` URLs, which the app
- *   loads (`aq.loadCSV`) with `fetch()`, which connect-src 'self' blocks. The bundle decodes a `data:` URL
- *   itself; every other URL is fetched as before.
+ * (Data files are never `data:` URLs inside a script, and the app reads them whole with fetch(), not with
+ * Arquero's `loadCSV`: nothing else of Arquero's needs changing. vite.config.ts keeps them files.)
  *
  * The end-to-end tests fail on any policy violation (tests/e2e/publish.e2e.test.ts).
  */
@@ -24,7 +21,7 @@ export interface Patch {
   to: string;
 }
 
-export const PATCHES: Readonly<Record<'rowObjects' | 'dataUrls', Patch>> = {
+export const PATCHES: Readonly<Record<'rowObjects', Patch>> = {
   rowObjects: {
     module: /[\\/]node_modules[\\/]arquero[\\/]src[\\/]expression[\\/]row-object\.js$/,
     from: `export function rowObjectBuilder(table, props) {
@@ -44,23 +41,7 @@ export const PATCHES: Readonly<Record<'rowObjects' | 'dataUrls', Patch>> = {
 }
 import { isArrayType } from '../util/is-array-type.js';`,
   },
-  dataUrls: {
-    module: /[\\/]node_modules[\\/]arquero[\\/]src[\\/]format[\\/]stream[\\/]byte-stream-web\.js$/,
-    from: `  const s = await fetch(url, fopt).then(r => r.body);`,
-    to: `  const s = String(url).startsWith('data:')
-    ? new Blob([dataUrlBytes(String(url))]).stream()
-    : await fetch(url, fopt).then(r => r.body);`,
-  },
 };
-
-/** The bytes of a `data:` URL (RFC 2397), base64 or percent-encoded. Self-contained: appended to the module. */
-export function dataUrlBytes(url: string): Uint8Array {
-  const comma = url.indexOf(',');
-  if (!url.startsWith('data:') || comma < 0) throw new Error('not a data: URL');
-  const body = url.slice(comma + 1);
-  if (/;base64$/i.test(url.slice(0, comma))) return Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
-  return new TextEncoder().encode(decodeURIComponent(body));
-}
 
 /** Applies the patch to the module's code; throws when Arquero's code is not the one it replaces. */
 export function patch(code: string, { from, to }: Patch): string {
@@ -77,8 +58,6 @@ export function arqueroUnderCsp(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (PATCHES.rowObjects.module.test(id)) return { code: patch(code, PATCHES.rowObjects), map: null };
-      if (PATCHES.dataUrls.module.test(id))
-        return { code: `${patch(code, PATCHES.dataUrls)}\n${dataUrlBytes.toString()}\n`, map: null };
       return null;
     },
   };

@@ -1,7 +1,6 @@
 /**
  * The build's Arquero runs under the site's policy (build/arquero-csp.ts): its row objects are the ones
- * Arquero's generated builder makes, on every data file, and no `Function(...)` is called to make them; a
- * `data:` URL is read without fetch().
+ * Arquero's generated builder makes, on every data file, and no `Function(...)` is called to make them.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFile } from 'node:fs/promises';
@@ -9,7 +8,7 @@ import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import * as aq from 'arquero';
 import { arqueroStandIns } from '../../build/arquero-stand-ins.ts';
-import { arqueroUnderCsp, dataUrlBytes, patch, PATCHES } from '../../build/arquero-csp.ts';
+import { arqueroUnderCsp, patch, PATCHES } from '../../build/arquero-csp.ts';
 import { DATA_FILES } from '../../src/lib/data/load.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -85,38 +84,5 @@ describe('Arquero without eval', () => {
 
   it('fails the build when Arquero no longer has the code it replaces', () => {
     expect(() => patch('export function rowObjectBuilder() {}', PATCHES.rowObjects)).toThrow(/a new version/);
-    expect(() => patch('const s = await fetch(url);', PATCHES.dataUrls)).toThrow(/a new version/);
-  });
-});
-
-describe('data: URLs without fetch', () => {
-  const csv = 'id,name\nkik,Kik — “quoted”\n';
-
-  it('decodes base64 and percent-encoded data: URLs', () => {
-    const base64 = `data:text/csv;base64,${Buffer.from(csv).toString('base64')}`;
-    expect(new TextDecoder().decode(dataUrlBytes(base64))).toBe(csv);
-    expect(new TextDecoder().decode(dataUrlBytes(`data:text/csv,${encodeURIComponent(csv)}`))).toBe(csv);
-    expect(() => dataUrlBytes('https://example.org/x.csv')).toThrow(/not a data: URL/);
-  });
-
-  it('the browser build of Arquero reads a data: URL without fetch, and fetches any other URL', async () => {
-    // The module the browser build uses for loadCSV (package.json "browser"), as the build patches it.
-    const { byteStream } = (await server.ssrLoadModule('arquero/src/format/stream/byte-stream-web.js')) as {
-      byteStream: (url: string) => Promise<ReadableStream<Uint8Array>>;
-    };
-    const fetched: string[] = [];
-    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (url) => {
-      fetched.push(String(url));
-      return new Response(csv);
-    });
-    try {
-      const read = async (url: string) => new Response(await byteStream(url)).text();
-      expect(await read(`data:text/csv;base64,${Buffer.from(csv).toString('base64')}`)).toBe(csv);
-      expect(fetched).toEqual([]);
-      expect(await read('https://example.org/x.csv')).toBe(csv);
-      expect(fetched).toEqual(['https://example.org/x.csv']);
-    } finally {
-      fetchSpy.mockRestore();
-    }
   });
 });
