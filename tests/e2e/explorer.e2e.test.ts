@@ -213,6 +213,7 @@ describe('a researcher exploring Hampshire', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Figures (CSV)' }).click();
     await page.locator('.downloads [role="status"]', { hasText: 'Waiting for the figures’ notes' }).waitFor();
+    expect(await page.locator('.citation').count()).toBe(0); // the status line alone, no citation box
     release();
     const text = await readFile((await (await download).path())!, 'utf8');
     const csv = aq.fromCSV(text, { autoType: false }).objects() as Record<string, string>[];
