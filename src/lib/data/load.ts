@@ -1,10 +1,10 @@
 /**
  * The one loader of the dataset: the explorer, the embed page, the build-time render, the tests and the
  * benchmark all call it. The data are the CSV files of data/; the pages load them packed into one JSON file
- * each (./packed.ts), made at build time by this module's CSV reading, and read back by Arquero
- * (`fromJSON`) into the same tables. CSV files are read whole (fetch in the browser, the file system in Node)
- * and parsed by Arquero's fromCSV with type inference off, so that dates stay text and only `value` becomes
- * a number.
+ * (./packed.ts), made at build time by this module's CSV reading and made back into the same tables by
+ * Arquero (`aq.table`), the figures' notes following in a file of their own ({@link loadNotes}). CSV files
+ * are read whole (fetch in the browser, the file system in Node) and parsed by Arquero's fromCSV with type
+ * inference off, so that dates stay text and only `value` becomes a number.
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';

@@ -1,5 +1,5 @@
 /**
- * A page's whole dataset in one file: each table of ./load.ts as Arquero's column JSON (`toJSON` with
+ * The dataset in one file: each table of ./load.ts as Arquero's column JSON (`toJSON` with
  * `type: 'columns'`), keyed as the files are in ./load.ts. The build packs the CSV files of data/
  * (build/packed-data.ts) and the page makes Arquero tables of the pack's column arrays (`aq.table`): one
  * request instead of seven, and `JSON.parse` instead of a CSV parser before the first chart. A unit test
