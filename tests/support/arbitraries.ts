@@ -22,3 +22,19 @@ export const overlappingPair: fc.Arbitrary<[Interval, Interval]> = fc
     const bStart = s + Math.min(offset, len);
     return [a, { start: isoDay(bStart), end: isoDay(bStart + len2) }];
   });
+
+/** 1 to `most` periods that never overlap, in order, each with an exact count: they may be added. */
+export const disjointPeriods = (most: number) =>
+  fc
+    .array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 60 }), fc.nat(10_000)), {
+      minLength: 1,
+      maxLength: most,
+    })
+    .map((parts) => {
+      let day = 0;
+      return parts.map(([len, gap, value]) => {
+        const p = { start: isoDay(day + gap), end: isoDay(day + gap + len - 1), value };
+        day += gap + len;
+        return p;
+      });
+    });

@@ -17,19 +17,7 @@ import { vocabularyOf } from '../../src/lib/state/explorer.svelte.ts';
 import { defaultState } from '../../src/lib/state/url.ts';
 import type { ViewState } from '../../src/lib/views/state.ts';
 import { markedWords, membersOf, membersWords, showMembersLabel } from '../../src/lib/words/members.ts';
-
-const FY1718 = '2017-04-03..2018-03-31';
-const E_AND_W_MISSING = [
-  'Avon and Somerset',
-  'Bedfordshire',
-  'City of London',
-  'Cumbria',
-  'Metropolitan Police',
-  'Norfolk',
-  'South Yorkshire',
-  'Staffordshire',
-  'Warwickshire',
-];
+import { E_AND_W_MISSING_1718 as E_AND_W_MISSING, FY1718 } from '../support/published.ts';
 
 const exact = (n: number): Estimate => ({ ...ZERO, lo: n, hi: n, parts: 1 });
 const atLeast = (n: number): Estimate => ({ ...ZERO, lo: n, hi: Infinity, parts: 1, atLeastParts: 1 });

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import fc from 'fast-check';
-import { isoDay, overlappingPair } from '../support/arbitraries.ts';
+import { disjointPeriods, overlappingPair } from '../support/arbitraries.ts';
 
 import { readFileSync } from 'node:fs';
 
@@ -309,8 +309,6 @@ describe('synthetic regions', () => {
   });
 });
 
-const iso = (day: number) => isoDay(day);
-
 describe('properties', () => {
   /** Per force: its children (or none) and its count (none, "not available", or a number). */
   const forceArb = fc.record({
@@ -390,19 +388,7 @@ describe('properties', () => {
   });
 
   it('over disjoint periods, the rate is the summed count over the children, for the whole span', () => {
-    const disjoint = fc
-      .array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 60 }), fc.nat(10_000)), {
-        minLength: 1,
-        maxLength: 5,
-      })
-      .map((parts) => {
-        let day = 0;
-        return parts.map(([len, gap, value]) => {
-          const p = { start: iso(day + gap), end: iso(day + gap + len - 1), value };
-          day += gap + len;
-          return p;
-        });
-      });
+    const disjoint = disjointPeriods(5);
     fc.assert(
       fc.property(disjoint, fc.integer({ min: 1, max: 2_000_000 }), (periods, children) => {
         const figures = periods.map((p, i) =>

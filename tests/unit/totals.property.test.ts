@@ -1,7 +1,7 @@
 /** Properties of the query core on generated data: what must hold whatever the figures are. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isoDay, overlappingPair } from '../support/arbitraries.ts';
+import { disjointPeriods, overlappingPair } from '../support/arbitraries.ts';
 import * as aq from 'arquero';
 import { figure, syntheticDataset } from '../support/dataset.ts';
 import { resolveFacts, resolveGroup } from '../../src/lib/query/resolve.ts';
@@ -9,23 +9,6 @@ import { totalAcrossForces, totalAcrossPeriods } from '../../src/lib/query/total
 import { FactIndex } from '../../src/lib/query/facts.ts';
 import { OverlapError, overlaps, periodKey } from '../../src/lib/query/period.ts';
 import type { Figure, Qualifier, Source, SourceKind } from '../../src/lib/data/schema.ts';
-
-const iso = (day: number) => isoDay(day);
-
-/** 1-6 disjoint periods, each with an exact count. */
-const disjointPeriods = fc
-  .array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 60 }), fc.nat(10_000)), {
-    minLength: 1,
-    maxLength: 6,
-  })
-  .map((parts) => {
-    let day = 0;
-    return parts.map(([len, gap, value]) => {
-      const p = { start: iso(day + gap), end: iso(day + gap + len - 1), value };
-      day += gap + len;
-      return p;
-    });
-  });
 
 const source = (id: string, kind: SourceKind, date: string): Source => ({
   id,
@@ -38,7 +21,7 @@ const source = (id: string, kind: SourceKind, date: string): Source => ({
 describe('aggregation over periods', () => {
   it('the total over disjoint periods equals the sum of its parts', () => {
     fc.assert(
-      fc.property(disjointPeriods, (periods) => {
+      fc.property(disjointPeriods(6), (periods) => {
         const figures = periods.map((p, i) =>
           figure({ id: `f${i}`, area: 'a1', period_start: p.start, period_end: p.end, value: p.value }),
         );
