@@ -11,6 +11,7 @@ import type { Dataset } from '../src/lib/data/load.ts';
 import { MEASURES, QUALIFIERS, type Qualifier } from '../src/lib/data/schema.ts';
 import { QUALIFIER_RANK, SOURCE_RANK } from '../src/lib/query/resolve.ts';
 import type { ViewState } from '../src/lib/views/state.ts';
+import { compareCodes } from '../src/lib/data/order.ts';
 
 const OFFENCES = MEASURES.indexOf('offences');
 const Q = QUALIFIERS.length;
@@ -40,14 +41,13 @@ export interface Typed {
   sourceRank: Uint8Array;
   /** The source's date as a rank (higher is later; undated sources lowest). */
   dateRank: Int32Array;
-  /** The row id's rank in the order resolve.ts breaks ties by (localeCompare). */
+  /** The row id's rank in the order resolve.ts breaks ties by (compareCodes: code units). */
   idRank: Int32Array;
   ids: string[];
 }
 
 export function toTyped(ds: Dataset, table: ColumnTable): Typed {
   const n = table.numRows();
-  const collate = new Intl.Collator().compare;
   const col = (c: string) => table.array(c) as unknown[];
   const [id, area, start, end, measure, category, value, qualifier, source] = [
     'id',
@@ -66,7 +66,7 @@ export function toTyped(ds: Dataset, table: ColumnTable): Typed {
   const qualifierCode = new Map<string, number>(QUALIFIERS.map((q, i) => [q, i]));
   const categoryCode = new Map<string, number>([['', 0]]);
   const valueCode = new Map<number, number>();
-  const dates = [...new Set([...ds.sources.values()].map((s) => s.date ?? ''))].sort(collate);
+  const dates = [...new Set([...ds.sources.values()].map((s) => s.date ?? ''))].sort(compareCodes);
   const dateOf = new Map(dates.map((d, i) => [d, i]));
   const undated = dateOf.get('') ?? -1;
   const t: Typed = {
@@ -114,7 +114,7 @@ export function toTyped(ds: Dataset, table: ColumnTable): Typed {
   }
   t.categories = categoryCode.size;
   t.values = valueCode.size + 1;
-  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => collate(t.ids[x]!, t.ids[y]!));
+  const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => compareCodes(t.ids[x]!, t.ids[y]!));
   order.forEach((row, rank) => (t.idRank[row] = rank));
   return t;
 }
