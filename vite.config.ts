@@ -9,6 +9,7 @@ import { releases } from './build/releases.ts';
 import { publish } from './build/publish.ts';
 import { arqueroUnderCsp } from './build/arquero-csp.ts';
 import { plotLazyIntl } from './build/plot-lazy-intl.ts';
+import { compileHints } from './build/compile-hints.ts';
 
 // Relative base: the built app works from any sub-path of a static host. publish() runs after prerender():
 // it hashes the pages' final inline scripts into their policy, writes the host headers, precompresses.
@@ -23,6 +24,7 @@ export default defineConfig({
     preloadData(),
     prerender(),
     releases(),
+    compileHints(), // the code a page runs at start is compiled while it downloads
     publish(),
   ],
   build: {

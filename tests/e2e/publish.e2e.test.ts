@@ -28,6 +28,7 @@ import {
   SUB_PATH,
 } from '../../build/csp.ts';
 import { COMPRESSIBLE } from '../../build/precompress.ts';
+import { COMPILE_HINT } from '../../build/compile-hints.ts';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
@@ -388,6 +389,28 @@ describe('the built site', () => {
     const named = (f: string) =>
       (f.startsWith('assets/') && isHashedName(f)) || /^releases\/[^/]+\/[^/]+$/.test(f);
     expect(data.filter((f) => !named(f))).toEqual([]);
+  });
+
+  it('asks the browser to compile the scripts a page starts with as they download, and only those', async () => {
+    const scripts = (await readdir(join(DIST, 'assets'))).filter((f) => f.endsWith('.js'));
+    const atStart = new Set<string>();
+    for (const file of ['index.html', 'embed.html']) {
+      const html = await readFile(join(DIST, file), 'utf8');
+      for (const [, name] of html.matchAll(/assets\/([\w.-]+\.js)(?![\w])/g)) atStart.add(name!);
+    }
+    // Each page's entry and the shared chunk; the lazy chunks (the import panel, the downloads…) are the rest.
+    expect([...atStart].map((f) => f.split('-')[0]).sort()).toEqual(['app', 'embed', 'main']);
+    expect(scripts.length).toBeGreaterThan(atStart.size + 3);
+    for (const name of scripts) {
+      const path = join(DIST, 'assets', name);
+      const firstLines = [
+        await readFile(path, 'utf8'),
+        gunzipSync(await readFile(`${path}.gz`)).toString(),
+        brotliDecompressSync(await readFile(`${path}.br`)).toString(),
+      ].map((text) => text.split('\n')[0]);
+      expect(firstLines, name).toEqual(Array(3).fill(atStart.has(name) ? COMPILE_HINT : firstLines[0]));
+      if (!atStart.has(name)) expect(firstLines[0], name).not.toContain(COMPILE_HINT);
+    }
   });
 });
 
