@@ -15,6 +15,7 @@ import {
 } from '../../src/lib/data/load.ts';
 import { FIGURE_COLUMNS, type Figure, type Population, type Source } from '../../src/lib/data/schema.ts';
 import { packDataDir } from '../../build/packed-data.ts';
+import type { Fact } from '../../src/lib/query/resolve.ts';
 
 /** The live dataset in data/: only for tests of the published figures themselves (seed release, data check, rates). */
 /** Reads a data file from disk, whole: the loader's reader in Node. */
@@ -122,4 +123,18 @@ export function syntheticDataset(
     labels: aq.from([{ label: 'P', platforms: 'p', owners: 'o', scope: 'platform' }]),
     population: aq.from(populations),
   });
+}
+
+/**
+ * A fact's fields as a plain object: resolveFacts writes a key and its alternatives when first read. They are
+ * read here from the last fact to the first, so that one fact's reading cannot lean on another's.
+ */
+export function plainFacts(facts: readonly Fact[]): Fact[] {
+  const alternatives = facts.map((_, i) => facts[facts.length - 1 - i]!.alternatives).reverse();
+  return facts.map((f, i) => ({
+    key: f.key,
+    preferred: f.preferred,
+    alternatives: alternatives[i]!,
+    disagree: f.disagree,
+  }));
 }

@@ -71,6 +71,31 @@ export function codesOf(table: ColumnTable, name: string): Codes {
   return made;
 }
 
+const valueCodeCache = new WeakMap<object, { codes: Int32Array; size: number }>();
+
+/**
+ * A number column as integer codes, equal codes for equal values as a Map's keys are equal (0 and -0 alike,
+ * null apart from every number), with the number of distinct values: made once per column, as {@link codesOf}.
+ */
+export function valueCodesOf(table: ColumnTable, name: string): { codes: Int32Array; size: number } {
+  const column = table.column(name) as unknown as object | undefined;
+  if (!column) throw new Error(`No column "${name}"`);
+  const cached = valueCodeCache.get(column);
+  if (cached) return cached;
+  const values = columnOf<number | null>(table, name);
+  const index = new Map<number | null, number>();
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? null;
+    let c = index.get(v);
+    if (c === undefined) index.set(v, (c = index.size));
+    codes[i] = c;
+  }
+  const made = { codes, size: index.size };
+  valueCodeCache.set(column, made);
+  return made;
+}
+
 /** 1 for the codes of the wanted values, 0 for the rest. */
 export function maskOf(codes: Codes, wanted: Iterable<string>): Uint8Array {
   const mask = new Uint8Array(codes.dict.length);

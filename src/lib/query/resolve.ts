@@ -12,9 +12,9 @@
  *   5. the lowest row id, so the choice never depends on row order.
  */
 import type { ColumnTable } from 'arquero';
-import type { Figure, Qualifier, Source, SourceKind } from '../data/schema.ts';
+import { FIGURE_COLUMNS, type Figure, type Qualifier, type Source, type SourceKind } from '../data/schema.ts';
 import { compareCodes } from '../data/order.ts';
-import { codesOf, eachRow } from './columnar.ts';
+import { codesOf, columnOf, eachRow, valueCodesOf, type ColumnValues } from './columnar.ts';
 
 export const SOURCE_RANK: Record<SourceKind, number> = { foi_disclosure: 0, official: 1, nspcc: 2, news: 3 };
 export const QUALIFIER_RANK: Record<Qualifier, number> = {
@@ -34,12 +34,12 @@ export const reading = (f: Pick<Figure, 'value' | 'qualifier'>): string => `${f.
 
 /** One fact with its preferred figure and every other row that states it. */
 export interface Fact {
-  key: string;
-  preferred: Figure;
+  readonly key: string;
+  readonly preferred: Figure;
   /** The other rows for the same fact, in preference order. */
-  alternatives: Figure[];
+  readonly alternatives: Figure[];
   /** True when the rows give more than one reading (value and qualifier). */
-  disagree: boolean;
+  readonly disagree: boolean;
 }
 
 /**
@@ -153,19 +153,195 @@ function keyRanks(
   };
 }
 
+/** Each row of a table as the object `objects()` gives, read from the table's columns. */
+function rowReader(table: ColumnTable): (row: number) => Figure {
+  const names = table.columnNames();
+  if (names.join() === FIGURE_COLUMNS.join()) {
+    // The figures' own columns: one object shape, written out, is several times faster than a key at a time.
+    const [id, area, ps, pe, measure, category, value, qualifier, unit, base, note, source, evidence] =
+      names.map((name) => columnOf<never>(table, name)) as ColumnValues<never>[];
+    return (r) => ({
+      id: id![r]!,
+      area: area![r]!,
+      period_start: ps![r]!,
+      period_end: pe![r]!,
+      measure: measure![r]!,
+      category: category![r]!,
+      value: value![r]!,
+      qualifier: qualifier![r]!,
+      unit: unit![r]!,
+      share_base: base![r]!,
+      note: note![r]!,
+      source: source![r]!,
+      evidence: evidence![r]!,
+    });
+  }
+  const columns = names.map((name) => columnOf<unknown>(table, name));
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c++) out[names[c]!] = columns[c]![row];
+    return out as unknown as Figure;
+  };
+}
+
+/**
+ * What the preference rule reads of each row, by row index: its first three rules as one number (the source's
+ * kind, then its date, later first, then the qualifier: lower is preferred; null where a qualifier has no rank,
+ * and the rule is then read row by row), its reading (value and qualifier) as a code, and its id.
+ */
+interface Preferences {
+  rank: Float64Array | null;
+  reading: Int32Array;
+  readings: number;
+  ids: ColumnValues<string>;
+  /** The three rules compared for two rows, for a table where `rank` is null. */
+  compare: (a: number, b: number) => number;
+}
+
+function preferencesOf(figures: ColumnTable, sources: ReadonlyMap<string, Source>): Preferences {
+  const source = codesOf(figures, 'source');
+  const qualifier = codesOf(figures, 'qualifier');
+  const value = valueCodesOf(figures, 'value');
+  const dates = source.dict.map((id) => sources.get(id)?.date ?? '');
+  const dateOrder = [...new Set(dates)].sort(compareCodes);
+  const kind = source.dict.map((id) => SOURCE_RANK[sources.get(id)?.kind ?? 'news']);
+  // A later date has a higher rank, in compareCodes order.
+  const dateRank = dates.map((d) => dateOrder.indexOf(d));
+  const qualifierRank = qualifier.dict.map((q) => QUALIFIER_RANK[q as Qualifier]);
+  const sc = source.codes;
+  const qc = qualifier.codes;
+  const Q = qualifier.dict.length;
+  const reading = new Int32Array(qc.length);
+  for (let i = 0; i < qc.length; i++) reading[i] = value.codes[i]! * Q + qc[i]!;
+  let rank: Float64Array | null = null;
+  // As comparePreference has it, a qualifier without a rank (NaN) leaves the order to the next rule.
+  if (qualifierRank.every((r) => r !== undefined)) {
+    const D = dateOrder.length;
+    const perSource = Float64Array.from(kind, (k, c) => (k * D + (D - 1 - dateRank[c]!)) * 8);
+    rank = new Float64Array(sc.length);
+    for (let i = 0; i < sc.length; i++) rank[i] = perSource[sc[i]!]! + qualifierRank[qc[i]!]!;
+  }
+  return {
+    rank,
+    reading,
+    readings: value.size * Q,
+    ids: columnOf<string>(figures, 'id'),
+    compare: (a, b) =>
+      kind[sc[a]!]! - kind[sc[b]!]! ||
+      dateRank[sc[b]!]! - dateRank[sc[a]!]! ||
+      qualifierRank[qc[a]!]! - qualifierRank[qc[b]!]!,
+  };
+}
+
+/**
+ * A resolved fact whose key is written, and whose other rows are ordered and made into objects, when first
+ * read (the figure details, the table, the sources view, the downloads): at a million rows, a key and an
+ * object for every row took most of the time, and most facts' alternatives are never read. An object literal
+ * with getters cost more than the rest of a fact together (about 2 µs each); the class costs a few ns.
+ */
+class LazyFact implements Fact {
+  readonly preferred: Figure;
+  readonly disagree: boolean;
+  #key: string | undefined;
+  #others: (() => Figure[]) | null;
+  #alternatives: Figure[] | undefined;
+  constructor(preferred: Figure, disagree: boolean, others: (() => Figure[]) | null) {
+    this.preferred = preferred;
+    this.disagree = disagree;
+    this.#others = others;
+  }
+  get key(): string {
+    return (this.#key ??= factKey(this.preferred));
+  }
+  get alternatives(): Figure[] {
+    if (!this.#alternatives) {
+      this.#alternatives = this.#others ? this.#others() : [];
+      this.#others = null;
+    }
+    return this.#alternatives;
+  }
+}
+
+/**
+ * Resolves the facts whose rows `members` holds, fact after fact (`start[g]` to `start[g + 1]`, rows in table
+ * order), as {@link resolveGroup} does with row objects: the same rule ({@link comparePreference}) on the same
+ * values, read from the columns. The preferred row is found in one pass and made into an object; the other
+ * rows are ordered and made into objects when the fact's alternatives are first read (the figure details, the
+ * table, the downloads), which most never are.
+ */
+function resolveGroups(
+  members: Int32Array,
+  start: Int32Array,
+  groups: Int32Array,
+  p: Preferences,
+  read: (row: number) => Figure,
+): Fact[] {
+  const { rank, reading, ids } = p;
+  // The rows' ranks and readings in fact order, read once: the scans below then read memory in order.
+  const rankOf = new Float64Array(members.length);
+  const readingOf = new Int32Array(members.length);
+  for (let k = 0; k < members.length; k++) {
+    rankOf[k] = rank ? rank[members[k]!]! : 0;
+    readingOf[k] = reading[members[k]!]!;
+  }
+  // Rows per reading within one fact; `touched` resets only the readings the fact used.
+  const support = new Int32Array(p.readings);
+  const touched = new Int32Array(members.length);
+  /** Negative when the row at place i (of `members`) is preferred to the row at place j, `support` holding their fact's counts. */
+  const before = (i: number, j: number) =>
+    (rank ? rankOf[i]! - rankOf[j]! : p.compare(members[i]!, members[j]!)) ||
+    support[readingOf[j]!]! - support[readingOf[i]!]! ||
+    compareCodes(ids[members[i]!]!, ids[members[j]!]!);
+  /** Each fact's preferred row's place in `members`, and whether its rows disagree. */
+  const best = new Int32Array(groups.length);
+  const disagree = new Uint8Array(groups.length);
+  for (let f = 0; f < groups.length; f++) {
+    const from = start[groups[f]!]!;
+    const to = start[groups[f]! + 1]!;
+    best[f] = from;
+    if (to - from === 1) continue;
+    let readings = 0;
+    for (let k = from; k < to; k++) if (support[readingOf[k]!]!++ === 0) touched[readings++] = readingOf[k]!;
+    for (let k = from + 1; k < to; k++) if (before(k, best[f]!) < 0) best[f] = k;
+    for (let k = 0; k < readings; k++) support[touched[k]!] = 0;
+    disagree[f] = readings > 1 ? 1 : 0;
+  }
+  // The preferred rows made into objects in table order, which reads each column in order.
+  const byRow = Int32Array.from(best, (k) => members[k]!).sort();
+  const made = new Map<number, Figure>();
+  for (const row of byRow) made.set(row, read(row));
+  return Array.from(groups, (g, f) => {
+    const preferred = made.get(members[best[f]!]!)!;
+    const from = start[g]!;
+    const to = start[g + 1]!;
+    if (to - from === 1) return new LazyFact(preferred, false, null);
+    return new LazyFact(preferred, disagree[f] === 1, () => {
+      const places = [];
+      for (let k = from; k < to; k++) {
+        support[readingOf[k]!]!++;
+        if (k !== best[f]) places.push(k);
+      }
+      places.sort(before);
+      for (let k = from; k < to; k++) support[readingOf[k]!] = 0;
+      return places.map((k) => read(members[k]!));
+    });
+  });
+}
+
 /**
  * Resolves every fact in a figures table: rows grouped by fact key, each group ordered by
  * {@link comparePreference}. Facts come out in a stable order (by key). Rows are grouped and ordered by a
- * number made of the key columns' ranks ({@link keyRanks}), so that no key is written for each row: at a
- * million rows, grouping by the written key took most of the time.
+ * number made of the key columns' ranks ({@link keyRanks}), so that no key is written for each row, and the
+ * rule reads each row's columns by index (`resolveGroups`): a row is made into an object only when it is a
+ * fact's preferred row, or when its fact's alternatives are read. At a million rows, writing a key and an
+ * object for each row took most of the time.
  */
 export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, Source>): Fact[] {
   if (figures.numRows() === 0) return [];
-  const rows = figures.objects() as unknown as Figure[];
   const ranked = keyRanks(figures);
   if (!ranked) {
     const groups = new Map<string, Figure[]>();
-    for (const f of rows) {
+    for (const f of figures.objects() as unknown as Figure[]) {
       const key = factKey(f);
       const group = groups.get(key);
       if (group) group.push(f);
@@ -174,16 +350,64 @@ export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, 
     return [...groups.keys()].sort(compareCodes).map((key) => resolveGroup(groups.get(key)!, sources));
   }
   const { ranks, sizes, codes } = ranked;
-  const groups = new Map<number, Figure[]>();
-  let r = 0;
+  // Each kept row's key, a number made of its key columns' ranks: a fact's key.
+  const kept = new Int32Array(figures.numRows());
+  const keyOf = new Float64Array(kept.length);
+  let n = 0;
   eachRow(figures, (i) => {
     let key = 0;
     for (let c = 0; c < codes.length; c++) key = key * sizes[c]! + ranks[c]![codes[c]![i]!]!;
-    const f = rows[r++]!;
-    const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
+    kept[n] = i;
+    keyOf[n++] = key;
   });
-  const keys = Float64Array.from(groups.keys()).sort();
-  return Array.from(keys, (key) => resolveGroup(groups.get(key)!, sources));
+  const { start, groups, groupOf } = groupKeys(
+    keyOf.subarray(0, n),
+    sizes.reduce((a, b) => a * b, 1),
+  );
+  // The rows of each fact together, in table order (a counting sort).
+  const next = start.slice();
+  const members = new Int32Array(n);
+  for (let k = 0; k < n; k++) members[next[groupOf[k]!]!++] = kept[k]!;
+  return resolveGroups(members, start, groups, preferencesOf(figures, sources), rowReader(figures));
+}
+
+/**
+ * Numbers the distinct keys: each key's group, the groups in key order, and where each group's rows start in
+ * a list of the rows by group (`start[g]` to `start[g + 1]`). Where there are few possible keys for the rows
+ * (`possible`), a key is its own group number, in an array with a place for every possible key; otherwise the
+ * groups are numbered as first met, in a Map. (`dense` is a parameter for the tests.)
+ */
+export function groupKeys(
+  keyOf: Float64Array,
+  possible: number,
+  dense = possible <= Math.max(4 * keyOf.length, 1 << 16),
+): { start: Int32Array; groups: Int32Array; groupOf: Int32Array } {
+  const n = keyOf.length;
+  let groupOf: Int32Array;
+  let count: number;
+  let groups: Int32Array;
+  if (dense) {
+    groupOf = Int32Array.from(keyOf);
+    count = possible;
+  } else {
+    const numbered = new Map<number, number>();
+    const keys: number[] = [];
+    groupOf = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      let group = numbered.get(keyOf[k]!);
+      if (group === undefined) numbered.set(keyOf[k]!, (group = keys.push(keyOf[k]!) - 1));
+      groupOf[k] = group;
+    }
+    count = keys.length;
+    groups = Int32Array.from(Float64Array.from(keys).sort(), (key) => numbered.get(key)!);
+  }
+  const start = new Int32Array(count + 1);
+  for (let k = 0; k < n; k++) start[groupOf[k]! + 1]!++;
+  if (dense) {
+    const used: number[] = [];
+    for (let g = 0; g < count; g++) if (start[g + 1]! > 0) used.push(g);
+    groups = Int32Array.from(used);
+  }
+  for (let g = 0; g < count; g++) start[g + 1]! += start[g]!;
+  return { start, groups: groups!, groupOf };
 }
