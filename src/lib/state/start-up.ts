@@ -24,6 +24,15 @@ export function nextTask(): Promise<void> {
   });
 }
 
+/** Runs `run` in a task of its own after this one ({@link nextTask}); returns a function that cancels it. */
+export function nextTaskThen(run: () => void): () => void {
+  let live = true;
+  void nextTask().then(() => {
+    if (live) run();
+  });
+  return () => void (live = false);
+}
+
 /**
  * Makes the dataset's context in a task of its own, between the task that read the data and the one that
  * draws the first chart, which then finds it made ({@link contextOf}).
