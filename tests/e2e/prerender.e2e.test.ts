@@ -346,6 +346,51 @@ describe('nothing moves as the page loads', () => {
   );
 });
 
+describe('an address without its markup', () => {
+  /**
+   * When the view panel first appears: hidden, its chart not drawn yet (the view is laid out a task before its
+   * charts are drawn); and, at every frame, whether a visible panel lacked its chart.
+   */
+  const WATCH_PANEL = `window.__panel = { first: null, chartless: 0, frames: 0 };
+    // The live panel, not the one in the prerendered markup (hidden at these addresses).
+    const live = () => [...document.querySelectorAll('#view-panel')].find((p) => !p.closest('[data-prerendered]'));
+    new MutationObserver(() => {
+      const panel = live();
+      if (panel && !window.__panel.first)
+        window.__panel.first = { waiting: panel.hasAttribute('data-waiting'), charts: panel.querySelectorAll('svg').length };
+    }).observe(document, { subtree: true, childList: true });
+    const frame = () => {
+      const panel = live();
+      if (panel) {
+        window.__panel.frames++;
+        if (getComputedStyle(panel).visibility !== 'hidden' && !panel.querySelector('.plot-host svg')) window.__panel.chartless++;
+      }
+      if (window.__panel.frames < 30) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);`;
+
+  it.each(['?force=hampshire', 'embed.html?force=hampshire'])(
+    '"/%s" lays the view out hidden, then draws its chart and shows it: no frame shows it without its chart',
+    async (path) => {
+      const { page, context } = await openPage(browser, null);
+      await page.addInitScript({ content: WATCH_PANEL });
+      await page.goto(new URL(path, baseURL()).href);
+      await waitForLive(page);
+      await page.locator('#view-panel .plot-host svg').first().waitFor();
+      await page.waitForTimeout(300);
+      const panel = await page.evaluate(
+        () =>
+          (window as unknown as { __panel: { first: unknown; chartless: number; frames: number } }).__panel,
+      );
+      expect(panel.first).toEqual({ waiting: true, charts: 0 });
+      expect(panel.frames).toBeGreaterThan(0);
+      expect(panel.chartless).toBe(0);
+      await expect(page.locator('#view-panel').getAttribute('data-waiting')).resolves.toBeNull();
+      await context.close();
+    },
+  );
+});
+
 describe('the app taking over', () => {
   it.each(['', 'embed.html'])('"/%s" never has two view panels, and its chart then answers', async (path) => {
     const { page, context, record } = await firstFrame(path);

@@ -39,6 +39,11 @@ export interface Page {
    * wait (the downloads). Absent where the figures carry them from the start or none are shown.
    */
   readonly notes?: Notes;
+  /**
+   * True while a page that showed a loading message lays out its first view: its charts are drawn in the next
+   * task (see src/lib/state/start-up.ts), and the view panel is hidden until then (app.css).
+   */
+  readonly chartsWait?: boolean;
 }
 
 export interface Notes {
@@ -51,6 +56,9 @@ const KEY = Symbol('page');
 
 /** Called once by the page component, with getters over its own state. */
 export const providePage = (page: Page): void => void setContext(KEY, page);
+
+/** The page, where there is one: a chart drawn alone (a component test) has none. */
+export const pageIfAny = (): Page | undefined => getContext<Page | undefined>(KEY);
 
 export function usePage(): Page {
   const page = getContext<Page | undefined>(KEY);

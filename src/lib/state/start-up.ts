@@ -1,6 +1,8 @@
 /**
  * A page's start-up in tasks of its own, so that none holds the page long: reading the data, making its
- * context (every row resolved into facts), then drawing the first chart.
+ * context (every row resolved into facts), laying out the first view, then drawing its charts. Where no
+ * prerendered markup is on screen, the view is laid out hidden, its charts waiting (`Page.chartsWait`), and
+ * shown in the task that draws them: no frame shows the view without its chart, and nothing on screen moves.
  */
 import type { Dataset } from '../data/load.ts';
 import { contextOf } from '../views/context.ts';
