@@ -46,12 +46,20 @@ export default defineConfig({
         embed: resolve(import.meta.dirname, 'embed.html'),
       },
       output: {
-        // What both pages need for their first chart is one file, not eight: every module that two chunks or
-        // more share (Svelte, Plot, Arquero, the query and view code), except the import's and the downloads'
-        // code, which stays in chunks fetched on first use. Eight requests queued on a connection's six slots
-        // before the app could start; the page's own entry and the views fetched later stay apart.
+        // What both pages need for their first chart is two files, not eight: every module that two chunks or
+        // more share, except the import's and the downloads' code, which stays in chunks fetched on first use.
+        // Eight requests queued on a connection's six slots before the app could start; the page's own entry
+        // and the views fetched later stay apart. Plot and d3 are one file, Svelte, Arquero and the app's own
+        // modules the other: compiled on two threads as they download (build/compile-hints.ts) and evaluated
+        // in two tasks (build/prerender.ts lists each as a script before the entry), where one file was one
+        // task of 50-80 ms at 1x. The bundler's few helpers come as a third file of 0.2 kB.
         codeSplitting: {
           groups: [
+            {
+              name: 'plot',
+              minShareCount: 2,
+              test: /[\\/]node_modules[\\/](@observablehq[\\/]plot|d3-[\w-]+|internmap|interval-tree-1d|isoformat|binary-search-bounds)[\\/]/,
+            },
             {
               name: 'app',
               minShareCount: 2,

@@ -42,17 +42,23 @@ const LOADING_TAGS =
 
 /**
  * Takes the tags that load the app and its data out of <head> and returns the page without them, with what
- * they load in order (see src/lib/prerender/loader.ts).
+ * they load (see src/lib/prerender/loader.ts): the chunks the entry imports, each as a module script of its own
+ * before the entry, so that each is evaluated in a task of its own rather than all in the entry's; then the
+ * entry; then the data.
  */
 export function takeLoadingTags(html: string): { html: string; deferred: Deferred } {
   const head = html.slice(0, html.indexOf('</head>'));
-  const deferred: Deferred[number][] = [];
+  const chunks: Deferred[number][] = [];
+  const entry: Deferred[number][] = [];
+  const data: Deferred[number][] = [];
   const rest = head.replace(LOADING_TAGS, (_tag, script?: string, rel?: string, href?: string) => {
-    deferred.push(script ? ['script', script] : [rel as 'modulepreload' | 'preload', href!]);
+    if (script) entry.push(['script', script]);
+    else if (rel === 'modulepreload') chunks.push(['script', href!]);
+    else data.push(['preload', href!]);
     return '';
   });
-  if (!deferred.some(([kind]) => kind === 'script')) throw new Error('prerender: no module script in <head>');
-  return { html: rest + html.slice(head.length), deferred };
+  if (entry.length === 0) throw new Error('prerender: no module script in <head>');
+  return { html: rest + html.slice(head.length), deferred: [...chunks, ...entry, ...data] };
 }
 
 /** The server renderer's Vite set-up: the app's own plugins, Arquero's stand-ins among them. */

@@ -398,8 +398,15 @@ describe('the built site', () => {
       const html = await readFile(join(DIST, file), 'utf8');
       for (const [, name] of html.matchAll(/assets\/([\w.-]+\.js)(?![\w])/g)) atStart.add(name!);
     }
-    // Each page's entry and the shared chunk; the lazy chunks (the import panel, the downloads…) are the rest.
-    expect([...atStart].map((f) => f.split('-')[0]).sort()).toEqual(['app', 'embed', 'main']);
+    // Each page's entry, the shared chunks and the bundler's helpers; the lazy chunks (the import panel, the
+    // downloads…) are the rest.
+    expect([...atStart].map((f) => f.split('-')[0]).sort()).toEqual([
+      'app',
+      'embed',
+      'main',
+      'plot',
+      'rolldown',
+    ]);
     expect(scripts.length).toBeGreaterThan(atStart.size + 3);
     for (const name of scripts) {
       const path = join(DIST, 'assets', name);

@@ -6,8 +6,11 @@
  * (./guard.ts) calls {@link loadDeferred} with them.
  */
 
-/** What the <head> would have loaded, in its order: the entry script, module preloads and data preloads. */
-export type Deferred = readonly (readonly ['script' | 'modulepreload' | 'preload', string])[];
+/**
+ * What the <head> would have loaded: module scripts, the chunks the entry imports before the entry (each then
+ * evaluated in a task of its own), and the data preloads.
+ */
+export type Deferred = readonly (readonly ['script' | 'preload', string])[];
 
 /**
  * Adds the tags to <head>, each with crossorigin as Vite writes them (a fetch() from the same origin sends
@@ -21,10 +24,16 @@ export function loadDeferred(list: Deferred): void {
       script.type = 'module';
       script.crossOrigin = '';
       script.src = href;
+      // In the order of the list, each in a task of its own (a module's imports are evaluated before it, so
+      // the chunks listed before the entry are evaluated apart from it, and the longest task is shorter).
+      script.async = false;
       // The app's script, or a file it imports, could not be fetched: say so rather than leave a page that
       // looks ready and does nothing.
       script.onerror = () => {
+        // Once, however many of the scripts failed.
+        if (document.querySelector('[data-script-failed]')) return;
         const note = document.createElement('p');
+        note.dataset.scriptFailed = '';
         note.className = 'notice';
         note.setAttribute('role', 'alert');
         note.textContent =
@@ -36,7 +45,7 @@ export function loadDeferred(list: Deferred): void {
       const link = document.createElement('link');
       link.rel = kind;
       link.crossOrigin = '';
-      if (kind === 'preload') link.setAttribute('as', 'fetch');
+      link.setAttribute('as', 'fetch');
       link.href = href;
       document.head.appendChild(link);
     }
