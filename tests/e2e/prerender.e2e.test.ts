@@ -229,7 +229,7 @@ describe('the prerendered chart is the one the app draws', () => {
 /**
  * Watches the prerendered markup frame by frame, from the parser adding it until the app removes it: in how
  * many frames (where a paint could show it) its chart was visible, and in how many not. Also the most view
- * panels the page ever had at once.
+ * panels the page ever showed at once (the live page is laid out hidden beside the markup before the swap).
  */
 const WATCH_FRAMES = `(() => {
   const w = { added: false, shownFrames: 0, hiddenFrames: 0, panels: 0 };
@@ -241,7 +241,8 @@ const WATCH_FRAMES = `(() => {
     frame();
   });
   new MutationObserver(() => {
-    w.panels = Math.max(w.panels, document.querySelectorAll('#view-panel').length);
+    const shown = [...document.querySelectorAll('#view-panel')].filter((p) => p.checkVisibility({ visibilityProperty: true }));
+    w.panels = Math.max(w.panels, shown.length);
     if (w.added || !document.querySelector('[data-prerendered]')) return;
     w.added = true;
     frame();
@@ -346,12 +347,12 @@ describe('nothing moves as the page loads', () => {
   );
 });
 
-describe('an address without its markup', () => {
+describe('the live page', () => {
   /**
    * When the view panel first appears: hidden, its chart not drawn yet (the view is laid out a task before its
    * charts are drawn); and, at every frame, whether a visible panel lacked its chart.
    */
-  const WATCH_PANEL = `window.__panel = { first: null, chartless: 0, frames: 0 };
+  const WATCH_PANEL = `window.__panel = { first: null, chartless: 0, frames: 0, seen: false, lost: 0 };
     // The live panel, not the one in the prerendered markup (hidden at these addresses).
     const live = () => [...document.querySelectorAll('#view-panel')].find((p) => !p.closest('[data-prerendered]'));
     new MutationObserver(() => {
@@ -360,6 +361,10 @@ describe('an address without its markup', () => {
         window.__panel.first = { waiting: panel.hasAttribute('data-waiting'), charts: panel.querySelectorAll('svg').length };
     }).observe(document, { subtree: true, childList: true });
     const frame = () => {
+      // Once a chart is on screen, some chart stays on screen: the markup's until the live page's replaces it.
+      const charts = [...document.querySelectorAll('#view-panel svg')];
+      if (charts.some((c) => c.checkVisibility({ visibilityProperty: true }))) window.__panel.seen = true;
+      else if (window.__panel.seen) window.__panel.lost++;
       const panel = live();
       if (panel) {
         window.__panel.frames++;
@@ -369,7 +374,8 @@ describe('an address without its markup', () => {
     };
     requestAnimationFrame(frame);`;
 
-  it.each(['?force=hampshire', 'embed.html?force=hampshire'])(
+  // Over the markup (the default addresses) as after a loading message (the others).
+  it.each(['?force=hampshire', 'embed.html?force=hampshire', '', 'embed.html'])(
     '"/%s" lays the view out hidden, then draws its chart and shows it: no frame shows it without its chart',
     async (path) => {
       const { page, context } = await openPage(browser, null);
@@ -380,11 +386,16 @@ describe('an address without its markup', () => {
       await page.waitForTimeout(300);
       const panel = await page.evaluate(
         () =>
-          (window as unknown as { __panel: { first: unknown; chartless: number; frames: number } }).__panel,
+          (
+            window as unknown as {
+              __panel: { first: unknown; chartless: number; frames: number; lost: number };
+            }
+          ).__panel,
       );
       expect(panel.first).toEqual({ waiting: true, charts: 0 });
       expect(panel.frames).toBeGreaterThan(0);
       expect(panel.chartless).toBe(0);
+      expect(panel.lost).toBe(0);
       await expect(page.locator('#view-panel').getAttribute('data-waiting')).resolves.toBeNull();
       await context.close();
     },
