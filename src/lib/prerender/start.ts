@@ -21,7 +21,8 @@ export interface Started {
 export function startOver<D>(
   target: HTMLElement,
   load: () => Promise<D>,
-  start: (target: HTMLElement, preloaded?: D) => Started | void,
+  /** Mounts the page; returns its component's exports (Svelte's `mount`), {@link Started} among them. */
+  start: (target: HTMLElement, preloaded?: D) => unknown,
 ): void {
   const markup = target.querySelector(`[${PRERENDERED_ATTR}]`);
   const shown = markup !== null && !document.documentElement.classList.contains(NO_PRERENDER);
@@ -39,7 +40,7 @@ export function startOver<D>(
       const page = document.createElement('div');
       page.setAttribute(LIVE_ATTR, 'waiting');
       target.append(page);
-      const started = start(page, preloaded);
+      const started = start(page, preloaded) as Started | undefined;
       flushSync();
       const swap = () => {
         markup.remove();

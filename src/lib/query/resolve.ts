@@ -185,16 +185,24 @@ function rowReader(table: ColumnTable): (row: number) => Figure {
 }
 
 /**
- * What the preference rule reads of each row, by row index: its first three rules as one number (the source's
- * kind, then its date, later first, then the qualifier: lower is preferred; null where a qualifier has no rank,
- * and the rule is then read row by row), its reading (value and qualifier) as a code, and its id.
+ * What the preference rule reads of each row, as codes by row index, with the tables that turn them into
+ * numbers: the first three rules as one number for a source and a qualifier (the source's kind, then its date,
+ * later first, then the qualifier: lower is preferred; `ranked` is false where a qualifier has no rank, and the
+ * rule is then read row by row), the reading (value and qualifier) as one code, and the id.
  */
 interface Preferences {
-  rank: Float64Array | null;
-  reading: Int32Array;
+  ranked: boolean;
+  sourceCodes: Int32Array;
+  qualifierCodes: Int32Array;
+  valueCodes: Int32Array;
+  /** The first two rules' number by source code, and the third's by qualifier code. */
+  bySource: Float64Array;
+  byQualifier: Float64Array;
+  /** Qualifiers, for a reading's code: value code * qualifiers + qualifier code. */
+  qualifiers: number;
   readings: number;
   ids: ColumnValues<string>;
-  /** The three rules compared for two rows, for a table where `rank` is null. */
+  /** The three rules compared for two rows, for a table that is not `ranked`. */
   compare: (a: number, b: number) => number;
 }
 
@@ -208,23 +216,19 @@ function preferencesOf(figures: ColumnTable, sources: ReadonlyMap<string, Source
   // A later date has a higher rank, in compareCodes order.
   const dateRank = dates.map((d) => dateOrder.indexOf(d));
   const qualifierRank = qualifier.dict.map((q) => QUALIFIER_RANK[q as Qualifier]);
+  const D = dateOrder.length;
   const sc = source.codes;
   const qc = qualifier.codes;
-  const Q = qualifier.dict.length;
-  const reading = new Int32Array(qc.length);
-  for (let i = 0; i < qc.length; i++) reading[i] = value.codes[i]! * Q + qc[i]!;
-  let rank: Float64Array | null = null;
-  // As comparePreference has it, a qualifier without a rank (NaN) leaves the order to the next rule.
-  if (qualifierRank.every((r) => r !== undefined)) {
-    const D = dateOrder.length;
-    const perSource = Float64Array.from(kind, (k, c) => (k * D + (D - 1 - dateRank[c]!)) * 8);
-    rank = new Float64Array(sc.length);
-    for (let i = 0; i < sc.length; i++) rank[i] = perSource[sc[i]!]! + qualifierRank[qc[i]!]!;
-  }
   return {
-    rank,
-    reading,
-    readings: value.size * Q,
+    // As comparePreference has it, a qualifier without a rank (NaN) leaves the order to the next rule.
+    ranked: qualifierRank.every((r) => r !== undefined),
+    sourceCodes: sc,
+    qualifierCodes: qc,
+    valueCodes: value.codes,
+    bySource: Float64Array.from(kind, (k, c) => (k * D + (D - 1 - dateRank[c]!)) * 8),
+    byQualifier: Float64Array.from(qualifierRank, (r) => r ?? 0),
+    qualifiers: qualifier.dict.length,
+    readings: value.size * qualifier.dict.length,
     ids: columnOf<string>(figures, 'id'),
     compare: (a, b) =>
       kind[sc[a]!]! - kind[sc[b]!]! ||
@@ -276,20 +280,22 @@ function resolveGroups(
   p: Preferences,
   read: (row: number) => Figure,
 ): Fact[] {
-  const { rank, reading, ids } = p;
+  const { ranked, sourceCodes: sc, qualifierCodes: qc, valueCodes: vc, bySource, byQualifier, ids } = p;
+  const Q = p.qualifiers;
   // The rows' ranks and readings in fact order, read once: the scans below then read memory in order.
   const rankOf = new Float64Array(members.length);
   const readingOf = new Int32Array(members.length);
   for (let k = 0; k < members.length; k++) {
-    rankOf[k] = rank ? rank[members[k]!]! : 0;
-    readingOf[k] = reading[members[k]!]!;
+    const r = members[k]!;
+    rankOf[k] = bySource[sc[r]!]! + byQualifier[qc[r]!]!;
+    readingOf[k] = vc[r]! * Q + qc[r]!;
   }
   // Rows per reading within one fact; `touched` resets only the readings the fact used.
   const support = new Int32Array(p.readings);
-  const touched = new Int32Array(members.length);
+  const touched = new Int32Array(Math.min(members.length, p.readings));
   /** Negative when the row at place i (of `members`) is preferred to the row at place j, `support` holding their fact's counts. */
   const before = (i: number, j: number) =>
-    (rank ? rankOf[i]! - rankOf[j]! : p.compare(members[i]!, members[j]!)) ||
+    (ranked ? rankOf[i]! - rankOf[j]! : p.compare(members[i]!, members[j]!)) ||
     support[readingOf[j]!]! - support[readingOf[i]!]! ||
     compareCodes(ids[members[i]!]!, ids[members[j]!]!);
   /** Each fact's preferred row's place in `members`, and whether its rows disagree. */
@@ -351,13 +357,14 @@ export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, 
   }
   const { ranks, sizes, codes } = ranked;
   // Each kept row's key, a number made of its key columns' ranks: a fact's key.
-  const kept = new Int32Array(figures.numRows());
-  const keyOf = new Float64Array(kept.length);
+  // A table that keeps every row (no filter) needs no list of the rows it keeps.
+  const kept = figures.isFiltered() ? new Int32Array(figures.numRows()) : null;
+  const keyOf = new Float64Array(figures.numRows());
   let n = 0;
   eachRow(figures, (i) => {
     let key = 0;
     for (let c = 0; c < codes.length; c++) key = key * sizes[c]! + ranks[c]![codes[c]![i]!]!;
-    kept[n] = i;
+    if (kept) kept[n] = i;
     keyOf[n++] = key;
   });
   const { start, groups, groupOf } = groupKeys(
@@ -367,7 +374,7 @@ export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, 
   // The rows of each fact together, in table order (a counting sort).
   const next = start.slice();
   const members = new Int32Array(n);
-  for (let k = 0; k < n; k++) members[next[groupOf[k]!]!++] = kept[k]!;
+  for (let k = 0; k < n; k++) members[next[groupOf[k]!]!++] = kept ? kept[k]! : k;
   return resolveGroups(members, start, groups, preferencesOf(figures, sources), rowReader(figures));
 }
 
