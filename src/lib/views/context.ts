@@ -104,9 +104,14 @@ export function factWords(ds: Dataset, fact: Fact, what = 'offences'): FactWords
   let conflict = '';
   if (fact.disagree) {
     const shown = displayValue(f);
-    const others = [
-      ...new Set(fact.alternatives.map((a) => `${displayValue(a)}${isUserFigure(a) ? ' (your data)' : ''}`)),
-    ].filter((v) => v !== shown);
+    // Each distinct reading written once, in preference order: a fact can have hundreds of rows.
+    const written = new Map<string, string>();
+    for (const a of fact.alternatives) {
+      const user = isUserFigure(a);
+      const key = `${a.value}|${a.qualifier}|${a.unit}|${user}`;
+      if (!written.has(key)) written.set(key, `${displayValue(a)}${user ? ' (your data)' : ''}`);
+    }
+    const others = [...new Set(written.values())].filter((v) => v !== shown);
     conflict = `sources disagree: also published as ${others.join(', ')}`;
   } else if (fact.alternatives.some(isUserFigure) && !isUserFigure(f)) {
     conflict = 'your data agrees';
