@@ -61,8 +61,8 @@ describe('prerenderFits', () => {
 });
 
 const DEFERRED: Deferred = [
+  ['script', './assets/app-2.js'],
   ['script', './assets/main-1.js'],
-  ['modulepreload', './assets/app-2.js'],
   ['preload', './assets/figures-4.csv'],
 ];
 
