@@ -43,7 +43,8 @@ const SOURCES = new Map<string, Source>(
 );
 
 const row = fc.record({
-  area: fc.constantFrom('a', 'ab', 'a-b', 'b', 'a1'),
+  // 'a|b': a key column holding the key's separator, so that facts are grouped by their written keys.
+  area: fc.constantFrom('a', 'ab', 'a-b', 'b', 'a1', 'a|b'),
   period: fc.constantFrom(
     ['2017-04-03', '2018-03-31'],
     ['2017-04-03', '2018-01-02'],
@@ -64,7 +65,7 @@ describe('resolveFacts', () => {
           figure({
             // Ids in another order than the rows', so that the last rule decides against the table's order.
             id: `f${String((i * 7919) % 1000).padStart(4, '0')}`,
-            area: s.area,
+            area: pipeFree ? s.area.replace('|', '') : s.area,
             period_start: s.period[0],
             period_end: s.period[1],
             measure: s.measure as Figure['measure'],

@@ -63,67 +63,6 @@ export function comparePreference(
   );
 }
 
-/** Counts, for each row of a fact, the rows giving the same reading (value and qualifier), and the readings. */
-function readingSupport(rows: readonly Figure[]): { support: number[]; readings: number } {
-  // A fact has a few rows: comparing them pairwise is cheaper than writing each reading as text.
-  if (rows.length <= 32) {
-    const support: number[] = [];
-    let readings = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const a = rows[i]!;
-      let same = 0;
-      let first = true;
-      for (let j = 0; j < rows.length; j++) {
-        const b = rows[j]!;
-        // As reading() has it: a null value reads as '', which no number does; 0 and -0 read alike.
-        if (a.value === b.value && a.qualifier === b.qualifier) {
-          same++;
-          if (j < i) first = false;
-        }
-      }
-      support.push(same);
-      if (first) readings++;
-    }
-    return { support, readings };
-  }
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(reading(r), (counts.get(reading(r)) ?? 0) + 1);
-  return { support: rows.map((r) => counts.get(reading(r))!), readings: counts.size };
-}
-
-/** Resolves the rows of one fact (all sharing a fact key): {@link comparePreference}, each row's ranks read once. */
-export function resolveGroup(rows: readonly Figure[], sources: ReadonlyMap<string, Source>): Fact {
-  const first = rows[0];
-  if (!first) throw new Error('resolveGroup needs at least one row');
-  if (rows.length === 1) return { key: factKey(first), preferred: first, alternatives: [], disagree: false };
-  const { support, readings } = readingSupport(rows);
-  const ranked = rows.map((f, i) => {
-    const source = sources.get(f.source);
-    return {
-      f,
-      kind: SOURCE_RANK[source?.kind ?? 'news'],
-      date: source?.date ?? '',
-      qualifier: QUALIFIER_RANK[f.qualifier],
-      support: support[i]!,
-    };
-  });
-  ranked.sort(
-    (a, b) =>
-      a.kind - b.kind ||
-      compareCodes(b.date, a.date) ||
-      a.qualifier - b.qualifier ||
-      b.support - a.support ||
-      compareCodes(a.f.id, b.f.id),
-  );
-  const preferred = ranked[0]!.f;
-  return {
-    key: factKey(preferred),
-    preferred,
-    alternatives: ranked.slice(1).map((r) => r.f),
-    disagree: readings > 1,
-  };
-}
-
 /**
  * Each key column's codes as ranks in the order of the written key ({@link factKey}), so that a number made
  * of the ranks orders facts as their keys do: the first four columns are each followed by '|' in the key,
@@ -268,9 +207,8 @@ class LazyFact implements Fact {
 
 /**
  * Resolves the facts whose rows `members` holds, fact after fact (`start[g]` to `start[g + 1]`, rows in table
- * order), as {@link resolveGroup} does with row objects: the same rule ({@link comparePreference}) on the same
- * values, read from the columns. The preferred row is found in one pass and made into an object; the other
- * rows are ordered and made into objects when the fact's alternatives are first read (the figure details, the
+ * order), by the rule of {@link comparePreference}, on the values read from the columns. The preferred row is
+ * found in one pass and made into an object; the other rows are ordered and made into objects when the fact's alternatives are first read (the figure details, the
  * table, the downloads), which most never are.
  */
 function resolveGroups(
@@ -337,40 +275,48 @@ function resolveGroups(
 /**
  * Resolves every fact in a figures table: rows grouped by fact key, each group ordered by
  * {@link comparePreference}. Facts come out in a stable order (by key). Rows are grouped and ordered by a
- * number made of the key columns' ranks ({@link keyRanks}), so that no key is written for each row, and the
- * rule reads each row's columns by index (`resolveGroups`): a row is made into an object only when it is a
+ * number made of the key columns' ranks ({@link keyRanks}), so that no key is written for each row (where the
+ * ranks cannot stand for the key, by the written key's place among the table's), and the rule reads each row's
+ * columns by index (`resolveGroups`): a row is made into an object only when it is a
  * fact's preferred row, or when its fact's alternatives are read. At a million rows, writing a key and an
  * object for each row took most of the time.
  */
 export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, Source>): Fact[] {
   if (figures.numRows() === 0) return [];
-  const ranked = keyRanks(figures);
-  if (!ranked) {
-    const groups = new Map<string, Figure[]>();
-    for (const f of figures.objects() as unknown as Figure[]) {
-      const key = factKey(f);
-      const group = groups.get(key);
-      if (group) group.push(f);
-      else groups.set(key, [f]);
-    }
-    return [...groups.keys()].sort(compareCodes).map((key) => resolveGroup(groups.get(key)!, sources));
-  }
-  const { ranks, sizes, codes } = ranked;
-  // Each kept row's key, a number made of its key columns' ranks: a fact's key.
-  // A table that keeps every row (no filter) needs no list of the rows it keeps.
+  // Each kept row's key as a number that orders facts as their written keys do. A table that keeps every row
+  // (no filter) needs no list of the rows it keeps.
   const kept = figures.isFiltered() ? new Int32Array(figures.numRows()) : null;
   const keyOf = new Float64Array(figures.numRows());
   let n = 0;
-  eachRow(figures, (i) => {
-    let key = 0;
-    for (let c = 0; c < codes.length; c++) key = key * sizes[c]! + ranks[c]![codes[c]![i]!]!;
-    if (kept) kept[n] = i;
-    keyOf[n++] = key;
-  });
-  const { start, groups, groupOf } = groupKeys(
-    keyOf.subarray(0, n),
-    sizes.reduce((a, b) => a * b, 1),
-  );
+  let possible: number;
+  const ranked = keyRanks(figures);
+  if (ranked) {
+    // A number made of the key columns' ranks.
+    const { ranks, sizes, codes } = ranked;
+    eachRow(figures, (i) => {
+      let key = 0;
+      for (let c = 0; c < codes.length; c++) key = key * sizes[c]! + ranks[c]![codes[c]![i]!]!;
+      if (kept) kept[n] = i;
+      keyOf[n++] = key;
+    });
+    possible = sizes.reduce((a, b) => a * b, 1);
+  } else {
+    // The written key's place among the table's written keys (a '|' in a value, or too many keys for a number).
+    const columns = FACT_KEY.map((name) => codesOf(figures, name));
+    const written = new Map<string, number>();
+    eachRow(figures, (i) => {
+      const key = columns.map((c) => c.dict[c.codes[i]!]).join('|');
+      let at = written.get(key);
+      if (at === undefined) written.set(key, (at = written.size));
+      if (kept) kept[n] = i;
+      keyOf[n++] = at;
+    });
+    const place = new Float64Array(written.size);
+    [...written.keys()].sort(compareCodes).forEach((key, r) => (place[written.get(key)!] = r));
+    for (let k = 0; k < n; k++) keyOf[k] = place[keyOf[k]!]!;
+    possible = written.size;
+  }
+  const { start, groups, groupOf } = groupKeys(keyOf.subarray(0, n), possible);
   // The rows of each fact together, in table order (a counting sort).
   const next = start.slice();
   const members = new Int32Array(n);
