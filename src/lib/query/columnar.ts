@@ -42,23 +42,32 @@ export interface Codes {
   index: ReadonlyMap<string, number>;
 }
 
-const codeCache = new WeakMap<object, Codes>();
-
 /**
- * The column's codes. Tables made from one another by filtering share their columns, so the dataset's
- * columns are encoded once, however many queries run over them.
+ * A column's values as integer codes, equal codes for equal values as a Map's keys are equal, and the distinct
+ * values in the order met: made once per column and kind (`cache`), then reused.
  */
-export function codesOf(table: ColumnTable, name: string): Codes {
+interface Encoded<V> {
+  codes: Int32Array;
+  dict: V[];
+  index: ReadonlyMap<V, number>;
+}
+
+function encode<V>(
+  table: ColumnTable,
+  name: string,
+  cache: WeakMap<object, Encoded<V>>,
+  normalise: (v: unknown) => V,
+): Encoded<V> {
   const column = table.column(name) as unknown as object | undefined;
   if (!column) throw new Error(`No column "${name}"`);
-  const cached = codeCache.get(column);
+  const cached = cache.get(column);
   if (cached) return cached;
-  const values = columnOf<string | null>(table, name);
-  const index = new Map<string, number>();
-  const dict: string[] = [];
+  const values = columnOf<unknown>(table, name);
+  const index = new Map<V, number>();
+  const dict: V[] = [];
   const codes = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? '';
+    const v = normalise(values[i]);
     let c = index.get(v);
     if (c === undefined) {
       c = dict.push(v) - 1;
@@ -67,33 +76,33 @@ export function codesOf(table: ColumnTable, name: string): Codes {
     codes[i] = c;
   }
   const made = { codes, dict, index };
-  codeCache.set(column, made);
+  cache.set(column, made);
   return made;
 }
 
-const valueCodeCache = new WeakMap<object, { codes: Int32Array; size: number }>();
+const codeCache = new WeakMap<object, Codes>();
 
 /**
- * A number column as integer codes, equal codes for equal values as a Map's keys are equal (0 and -0 alike,
- * null apart from every number), with the number of distinct values: made once per column, as {@link codesOf}.
+ * The column's codes. Tables made from one another by filtering share their columns, so the dataset's
+ * columns are encoded once, however many queries run over them.
+ */
+export const codesOf = (table: ColumnTable, name: string): Codes =>
+  encode(table, name, codeCache, (v) => (v as string | null | undefined) ?? '');
+
+const valueCodeCache = new WeakMap<object, Encoded<number | null>>();
+
+/**
+ * A number column as integer codes (0 and -0 alike, null apart from every number), with the number of distinct
+ * values: made once per column, as {@link codesOf}.
  */
 export function valueCodesOf(table: ColumnTable, name: string): { codes: Int32Array; size: number } {
-  const column = table.column(name) as unknown as object | undefined;
-  if (!column) throw new Error(`No column "${name}"`);
-  const cached = valueCodeCache.get(column);
-  if (cached) return cached;
-  const values = columnOf<number | null>(table, name);
-  const index = new Map<number | null, number>();
-  const codes = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? null;
-    let c = index.get(v);
-    if (c === undefined) index.set(v, (c = index.size));
-    codes[i] = c;
-  }
-  const made = { codes, size: index.size };
-  valueCodeCache.set(column, made);
-  return made;
+  const { codes, dict } = encode(
+    table,
+    name,
+    valueCodeCache,
+    (v) => (v as number | null | undefined) ?? null,
+  );
+  return { codes, size: dict.length };
 }
 
 /** 1 for the codes of the wanted values, 0 for the rest. */
