@@ -8,14 +8,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as aq from 'arquero';
 import type { Figure, Source } from '../../src/lib/data/schema.ts';
-import {
-  comparePreference,
-  factKey,
-  groupKeys,
-  reading,
-  resolveFacts,
-  type Fact,
-} from '../../src/lib/query/resolve.ts';
+import { comparePreference, factKey, reading, resolveFacts, type Fact } from '../../src/lib/query/resolve.ts';
+import { groupKeys } from '../../src/lib/query/columnar.ts';
 import { figure, plainFacts } from '../support/dataset.ts';
 
 /** The rule as written in the module's comment, without any of the speed-ups. */

@@ -1,6 +1,7 @@
 /**
  * Columnar helpers over Arquero tables: a filter that tests rows by index against the table's own column
- * arrays and hands Arquero a BitSet, and a scan over the rows a table keeps. No expression is parsed or
+ * arrays and hands Arquero a BitSet, a scan over the rows a table keeps, columns as integer codes, and keys
+ * numbered into groups (the resolve's grouping). No expression is parsed or
  * compiled: nothing a person types or a link carries can become code, and the browser build needs no
  * expression parser (see vite.config.ts).
  */
@@ -125,4 +126,45 @@ export function periodMaskOf(start: Codes, end: Codes, keys: Iterable<string>): 
     if (sc !== undefined && ec !== undefined) mask[sc * end.dict.length + ec] = 1;
   }
   return mask;
+}
+
+/**
+ * Numbers the distinct keys: each key's group, the groups in key order, and where each group's rows start in
+ * a list of the rows by group (`start[g]` to `start[g + 1]`). Where there are few possible keys for the rows
+ * (`possible`), a key is its own group number, in an array with a place for every possible key; otherwise the
+ * groups are numbered as first met, in a Map. (`dense` is a parameter for the tests.)
+ */
+export function groupKeys(
+  keyOf: Float64Array,
+  possible: number,
+  dense = possible <= Math.max(4 * keyOf.length, 1 << 16),
+): { start: Int32Array; groups: Int32Array; groupOf: Int32Array } {
+  const n = keyOf.length;
+  let groupOf: Int32Array;
+  let count: number;
+  let groups: Int32Array;
+  if (dense) {
+    groupOf = Int32Array.from(keyOf);
+    count = possible;
+  } else {
+    const numbered = new Map<number, number>();
+    const keys: number[] = [];
+    groupOf = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      let group = numbered.get(keyOf[k]!);
+      if (group === undefined) numbered.set(keyOf[k]!, (group = keys.push(keyOf[k]!) - 1));
+      groupOf[k] = group;
+    }
+    count = keys.length;
+    groups = Int32Array.from(Float64Array.from(keys).sort(), (key) => numbered.get(key)!);
+  }
+  const start = new Int32Array(count + 1);
+  for (let k = 0; k < n; k++) start[groupOf[k]! + 1]!++;
+  if (dense) {
+    const used: number[] = [];
+    for (let g = 0; g < count; g++) if (start[g + 1]! > 0) used.push(g);
+    groups = Int32Array.from(used);
+  }
+  for (let g = 0; g < count; g++) start[g + 1]! += start[g]!;
+  return { start, groups: groups!, groupOf };
 }

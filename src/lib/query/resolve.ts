@@ -14,7 +14,7 @@
 import type { ColumnTable } from 'arquero';
 import { FIGURE_COLUMNS, type Figure, type Qualifier, type Source, type SourceKind } from '../data/schema.ts';
 import { compareCodes } from '../data/order.ts';
-import { codesOf, columnOf, eachRow, valueCodesOf, type ColumnValues } from './columnar.ts';
+import { codesOf, columnOf, eachRow, groupKeys, valueCodesOf, type ColumnValues } from './columnar.ts';
 
 export const SOURCE_RANK: Record<SourceKind, number> = { foi_disclosure: 0, official: 1, nspcc: 2, news: 3 };
 export const QUALIFIER_RANK: Record<Qualifier, number> = {
@@ -322,45 +322,4 @@ export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, 
   const members = new Int32Array(n);
   for (let k = 0; k < n; k++) members[next[groupOf[k]!]!++] = kept ? kept[k]! : k;
   return resolveGroups(members, start, groups, preferencesOf(figures, sources), rowReader(figures));
-}
-
-/**
- * Numbers the distinct keys: each key's group, the groups in key order, and where each group's rows start in
- * a list of the rows by group (`start[g]` to `start[g + 1]`). Where there are few possible keys for the rows
- * (`possible`), a key is its own group number, in an array with a place for every possible key; otherwise the
- * groups are numbered as first met, in a Map. (`dense` is a parameter for the tests.)
- */
-export function groupKeys(
-  keyOf: Float64Array,
-  possible: number,
-  dense = possible <= Math.max(4 * keyOf.length, 1 << 16),
-): { start: Int32Array; groups: Int32Array; groupOf: Int32Array } {
-  const n = keyOf.length;
-  let groupOf: Int32Array;
-  let count: number;
-  let groups: Int32Array;
-  if (dense) {
-    groupOf = Int32Array.from(keyOf);
-    count = possible;
-  } else {
-    const numbered = new Map<number, number>();
-    const keys: number[] = [];
-    groupOf = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      let group = numbered.get(keyOf[k]!);
-      if (group === undefined) numbered.set(keyOf[k]!, (group = keys.push(keyOf[k]!) - 1));
-      groupOf[k] = group;
-    }
-    count = keys.length;
-    groups = Int32Array.from(Float64Array.from(keys).sort(), (key) => numbered.get(key)!);
-  }
-  const start = new Int32Array(count + 1);
-  for (let k = 0; k < n; k++) start[groupOf[k]! + 1]!++;
-  if (dense) {
-    const used: number[] = [];
-    for (let g = 0; g < count; g++) if (start[g + 1]! > 0) used.push(g);
-    groups = Int32Array.from(used);
-  }
-  for (let g = 0; g < count; g++) start[g + 1]! += start[g]!;
-  return { start, groups: groups!, groupOf };
 }
