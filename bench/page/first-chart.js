@@ -29,7 +29,9 @@
       });
   });
   const finish = () => {
-    const app = document.querySelector('script[type="module"]') !== null;
+    // The app's pages start with a script (the head guard, which adds the module scripts, at the default
+    // addresses after the first frame); the static page has none.
+    const app = document.scripts.length > 0;
     if (reported || mark.frame === null || (mark.live === null && app)) return;
     reported = true;
     setTimeout(

@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EMBED_ALLOWED, EXPLORER_ALLOWED, headGuard, prerenderFits } from '../../src/lib/prerender/guard.ts';
+import {
+  EMBED_ALLOWED,
+  EXPLORER_ALLOWED,
+  FRAME_WAIT_MS,
+  headGuard,
+  prerenderFits,
+} from '../../src/lib/prerender/guard.ts';
 import { NO_PRERENDER } from '../../src/lib/prerender/context.ts';
 import { injectPrerendered, takeLoadingTags } from '../../build/prerender.ts';
 import type { Deferred } from '../../src/lib/prerender/loader.ts';
@@ -68,8 +74,10 @@ const DEFERRED: Deferred = [
 
 /**
  * Loads a page whose <head> starts with the guard into jsdom at this address, running its inline script.
- * `before` changes the window first. Says whether the markup is hidden, the theme, whether storage was
- * touched, and which tags the guard added to <head> before and after the HTML was parsed.
+ * `before` changes the window first. The page is a visible one (jsdom paints no frame but runs
+ * requestAnimationFrame's callbacks about every 16 ms, as for one). Says whether the markup is hidden, the theme,
+ * whether storage was touched, and which tags the guard added to <head> when the HTML was parsed, when its first
+ * frame came (null: the guard asked for none) and after that frame; `later(ms)` gives them after a wait.
  */
 async function runGuard(page: 'explorer' | 'embed', search: string, before?: (w: Window) => void) {
   let storage = false;
@@ -79,10 +87,20 @@ async function runGuard(page: 'explorer' | 'embed', search: string, before?: (w:
     [...d.head.querySelectorAll('script[src], link[href]')].map(
       (e) => e.getAttribute('src') ?? e.getAttribute('href')!,
     );
+  let atFrame: string[] | null = null;
+  let frame: (cb: () => void) => void = () => {};
   const dom = new JSDOM(html, {
     url: `http://127.0.0.1/${search}`,
     runScripts: 'dangerously',
+    pretendToBeVisual: true,
     beforeParse(w) {
+      const ask = w.requestAnimationFrame.bind(w);
+      frame = (cb) => ask(cb);
+      w.requestAnimationFrame = (cb) =>
+        ask((t) => {
+          atFrame ??= tags(w.document);
+          cb(t);
+        });
       Object.defineProperty(w, 'localStorage', {
         get: () => {
           storage = true;
@@ -99,13 +117,20 @@ async function runGuard(page: 'explorer' | 'embed', search: string, before?: (w:
   if (document.readyState === 'loading')
     await new Promise((done) => document.addEventListener('DOMContentLoaded', done));
   await new Promise((done) => setTimeout(done));
+  // A frame, then a task after it (the guard's, if it asked for that frame, comes first).
+  await new Promise<void>((done) => frame(() => setTimeout(done)));
   return {
     hidden: document.documentElement.classList.contains(NO_PRERENDER),
     theme: document.documentElement.dataset.theme,
     show: document.documentElement.dataset.show,
     storage,
     atParse,
+    atFrame: atFrame as string[] | null,
     loaded: tags(document),
+    later: async (ms: number) => {
+      await new Promise((done) => setTimeout(done, ms));
+      return tags(document);
+    },
   };
 }
 
@@ -120,13 +145,37 @@ describe('the head guard', () => {
     expect((await runGuard('embed', '?view=forces')).hidden).toBe(true);
   });
 
-  it('has the app loaded once the HTML is parsed when the markup shows, at once when it does not', async () => {
-    const shown = await runGuard('explorer', '');
-    expect(shown.atParse).toEqual([]);
-    expect(shown.loaded).toEqual(ALL);
+  it('has the app loaded after the first frame when the markup shows, at once when it does not', async () => {
+    for (const page of ['explorer', 'embed'] as const) {
+      const shown = await runGuard(page, '');
+      expect(shown.atParse).toEqual([]);
+      expect(shown.atFrame).toEqual([]);
+      expect(shown.loaded).toEqual(ALL);
+    }
     const hidden = await runGuard('explorer', '?force=kent');
     expect(hidden.atParse).toEqual(ALL);
     expect(hidden.loaded).toEqual(ALL);
+  });
+
+  it('waits for no frame on a page nobody sees (a tab in the background)', async () => {
+    const background = (w: Window) => {
+      Object.defineProperty(w.document, 'visibilityState', { get: () => 'hidden' });
+    };
+    const r = await runGuard('embed', '', background);
+    expect(r.atParse).toEqual([]);
+    // Loaded when the HTML was parsed: no frame asked for.
+    expect(r.atFrame).toBeNull();
+    expect(r.loaded).toEqual(ALL);
+  });
+
+  it(`loads the app after ${FRAME_WAIT_MS} ms when the first frame never comes (a throttled iframe)`, async () => {
+    const noFrames = (w: Window) => {
+      w.requestAnimationFrame = () => 0;
+    };
+    const r = await runGuard('embed', '', noFrames);
+    expect(r.loaded).toEqual([]);
+    expect(await r.later(FRAME_WAIT_MS / 2)).toEqual([]);
+    expect(await r.later(FRAME_WAIT_MS / 2 + 100)).toEqual(ALL);
   });
 
   it('never touches storage (it would delay every first chart)', async () => {

@@ -54,13 +54,19 @@ export function prerenderFits(search: string, allowed: Allowed): boolean {
   return true;
 }
 
+/** The longest the app waits for the markup's first frame before it loads anyway. */
+export const FRAME_WAIT_MS = 1000;
+
 /**
  * The inline script and style a page's <head> starts with. The script decides with {@link prerenderFits}
  * (on the embed it also sets the theme and the parts to show from the address, so the markup has the right
  * colours and parts at the first paint); any failure counts as "does not fit". Then it has the app's script and data requested
- * ({@link loadDeferred}): at once when the markup does not fit, and once the HTML is parsed
- * (DOMContentLoaded, which waits for no stylesheet here) when it does, so the app does not compete with the
- * first chart.
+ * ({@link loadDeferred}): at once when the markup does not fit, and when it does, once the HTML is parsed and
+ * its first frame painted, so the app does not compete with the first chart. Fetching and compiling the
+ * scripts beside the browser's first style and layout of the page made that one task 73–104 ms (median of 7
+ * cache-off loads, `/embed.html` and `/`) where it is 0–55 ms when they start after the frame, and the frame
+ * itself came 60–70 ms later. A page that paints no frame (hidden) loads at once; one whose frame never comes
+ * (an iframe the browser throttles) after {@link FRAME_WAIT_MS}.
  *
  * Figures of the person's own kept in this browser are not looked for here: reading storage before the
  * markup delayed every reader's first chart by about 35 ms in `npm run bench` (and after the markup a script
@@ -80,7 +86,13 @@ export function headGuard(page: 'explorer' | 'embed', deferred: Deferred): strin
     `(function(){var h=document.documentElement,f=false;` +
     `try{${theme}f=(${prerenderFits.toString()})(location.search,${JSON.stringify(allowed)})}catch(e){}` +
     `var load=function(){(${loadDeferred.toString()})(${JSON.stringify(deferred)})};` +
-    `if(f)document.addEventListener("DOMContentLoaded",load);` +
+    `if(f)document.addEventListener("DOMContentLoaded",function(){` +
+    // After the first frame: rAF runs before the frame is painted, the timer's task after it. A page nobody
+    // can see (a tab in the background) paints no frame, so it loads at once; a frame that never comes (an
+    // iframe out of view the browser throttles) is waited for FRAME_WAIT_MS at most.
+    `if(document.visibilityState!=="visible")load();` +
+    `else{var go=false,once=function(){if(!go){go=true;load()}};` +
+    `requestAnimationFrame(function(){setTimeout(once,0)});setTimeout(once,${FRAME_WAIT_MS})}});` +
     `else{h.classList.add(${JSON.stringify(NO_PRERENDER)});load()}})()`;
   const style =
     `[${PRERENDERED_ATTR}]{display:contents}` + `html.${NO_PRERENDER} [${PRERENDERED_ATTR}]{display:none}`;
