@@ -177,29 +177,62 @@ function preferencesOf(figures: ColumnTable, sources: ReadonlyMap<string, Source
 }
 
 /**
+ * The rows of the facts {@link resolveGroups} resolved, kept to order a fact's other rows and make them into
+ * objects when its alternatives are first read.
+ */
+interface FactRows {
+  members: Int32Array;
+  readingOf: Int32Array;
+  /** Rows per reading, all 0 between calls. */
+  support: Int32Array;
+  before: (i: number, j: number) => number;
+  read: (row: number) => Figure;
+}
+
+/** The rows at places `from` to `to` of `rows.members` but `best`, in preference order, as objects. */
+function othersOf(rows: FactRows, from: number, to: number, best: number): Figure[] {
+  const { members, readingOf, support } = rows;
+  const places = [];
+  for (let k = from; k < to; k++) {
+    support[readingOf[k]!]!++;
+    if (k !== best) places.push(k);
+  }
+  places.sort(rows.before);
+  for (let k = from; k < to; k++) support[readingOf[k]!] = 0;
+  return places.map((k) => rows.read(members[k]!));
+}
+
+/**
  * A resolved fact whose key is written, and whose other rows are ordered and made into objects, when first
  * read (the figure details, the table, the sources view, the downloads): at a million rows, a key and an
  * object for every row took most of the time, and most facts' alternatives are never read. A class, because
- * 110,000 object literals with a getter took 190 to 320 ms here, where plain objects took 16 to 37.
+ * 110,000 object literals with a getter took 190 to 320 ms here, where plain objects took 16 to 37; it holds
+ * where its rows are rather than a function that finds them, which would be another object per fact.
  */
 class LazyFact implements Fact {
   readonly preferred: Figure;
   readonly disagree: boolean;
   #key: string | undefined;
-  #others: (() => Figure[]) | null;
+  #rows: FactRows | null;
+  readonly #from: number;
+  readonly #to: number;
+  readonly #best: number;
   #alternatives: Figure[] | undefined;
-  constructor(preferred: Figure, disagree: boolean, others: (() => Figure[]) | null) {
+  constructor(preferred: Figure, disagree: boolean, rows: FactRows | null, from = 0, to = 0, best = 0) {
     this.preferred = preferred;
     this.disagree = disagree;
-    this.#others = others;
+    this.#rows = rows;
+    this.#from = from;
+    this.#to = to;
+    this.#best = best;
   }
   get key(): string {
     return (this.#key ??= factKey(this.preferred));
   }
   get alternatives(): Figure[] {
     if (!this.#alternatives) {
-      this.#alternatives = this.#others ? this.#others() : [];
-      this.#others = null;
+      this.#alternatives = this.#rows ? othersOf(this.#rows, this.#from, this.#to, this.#best) : [];
+      this.#rows = null;
     }
     return this.#alternatives;
   }
@@ -207,9 +240,10 @@ class LazyFact implements Fact {
 
 /**
  * Resolves the facts whose rows `members` holds, fact after fact (`start[g]` to `start[g + 1]`, rows in table
- * order), by the rule of {@link comparePreference}, on the values read from the columns. The preferred row is
- * found in one pass and made into an object; the other rows are ordered and made into objects when the fact's alternatives are first read (the figure details, the
- * table, the downloads), which most never are.
+ * order; every row below `rowCount`), by the rule of {@link comparePreference}, on the values read from the
+ * columns. The preferred row is found in one pass and made into an object; the other rows are ordered and made
+ * into objects when the fact's alternatives are first read (the figure details, the table, the downloads),
+ * which most never are.
  */
 function resolveGroups(
   members: Int32Array,
@@ -217,6 +251,7 @@ function resolveGroups(
   groups: Int32Array,
   p: Preferences,
   read: (row: number) => Figure,
+  rowCount: number,
 ): Fact[] {
   const { ranked, sourceCodes: sc, qualifierCodes: qc, valueCodes: vc, bySource, byQualifier, ids } = p;
   const Q = p.qualifiers;
@@ -242,34 +277,39 @@ function resolveGroups(
   for (let f = 0; f < groups.length; f++) {
     const from = start[groups[f]!]!;
     const to = start[groups[f]! + 1]!;
-    best[f] = from;
-    if (to - from === 1) continue;
-    let readings = 0;
-    for (let k = from; k < to; k++) if (support[readingOf[k]!]!++ === 0) touched[readings++] = readingOf[k]!;
-    for (let k = from + 1; k < to; k++) if (before(k, best[f]!) < 0) best[f] = k;
-    for (let k = 0; k < readings; k++) support[touched[k]!] = 0;
-    disagree[f] = readings > 1 ? 1 : 0;
+    let b = from;
+    if (to - from > 1) {
+      let readings = 0;
+      for (let k = from; k < to; k++)
+        if (support[readingOf[k]!]!++ === 0) touched[readings++] = readingOf[k]!;
+      // `before(k, b) < 0`, written out: this runs once for every row.
+      for (let k = from + 1; k < to; k++) {
+        let d = ranked ? rankOf[k]! - rankOf[b]! : p.compare(members[k]!, members[b]!);
+        if (d === 0) d = support[readingOf[b]!]! - support[readingOf[k]!]!;
+        if (d < 0 || (d === 0 && ids[members[k]!]! < ids[members[b]!]!)) b = k;
+      }
+      for (let k = 0; k < readings; k++) support[touched[k]!] = 0;
+      disagree[f] = readings > 1 ? 1 : 0;
+    }
+    best[f] = b;
   }
   // The preferred rows made into objects in table order, which reads each column in order.
-  const byRow = Int32Array.from(best, (k) => members[k]!).sort();
-  const made = new Map<number, Figure>();
-  for (const row of byRow) made.set(row, read(row));
-  return Array.from(groups, (g, f) => {
-    const preferred = made.get(members[best[f]!]!)!;
-    const from = start[g]!;
-    const to = start[g + 1]!;
-    if (to - from === 1) return new LazyFact(preferred, false, null);
-    return new LazyFact(preferred, disagree[f] === 1, () => {
-      const places = [];
-      for (let k = from; k < to; k++) {
-        support[readingOf[k]!]!++;
-        if (k !== best[f]) places.push(k);
-      }
-      places.sort(before);
-      for (let k = from; k < to; k++) support[readingOf[k]!] = 0;
-      return places.map((k) => read(members[k]!));
-    });
-  });
+  const G = groups.length;
+  const factAt = new Int32Array(rowCount).fill(-1);
+  for (let f = 0; f < G; f++) factAt[members[best[f]!]!] = f;
+  const preferred = new Array<Figure>(G);
+  for (let row = 0; row < rowCount; row++) if (factAt[row]! >= 0) preferred[factAt[row]!] = read(row);
+  const rows: FactRows = { members, readingOf, support, before, read };
+  const facts = new Array<Fact>(G);
+  for (let f = 0; f < G; f++) {
+    const from = start[groups[f]!]!;
+    const to = start[groups[f]! + 1]!;
+    facts[f] =
+      to - from === 1
+        ? new LazyFact(preferred[f]!, false, null)
+        : new LazyFact(preferred[f]!, disagree[f] === 1, rows, from, to, best[f]!);
+  }
+  return facts;
 }
 
 /**
@@ -321,5 +361,6 @@ export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, 
   const next = start.slice();
   const members = new Int32Array(n);
   for (let k = 0; k < n; k++) members[next[groupOf[k]!]!++] = kept ? kept[k]! : k;
-  return resolveGroups(members, start, groups, preferencesOf(figures, sources), rowReader(figures));
+  const p = preferencesOf(figures, sources);
+  return resolveGroups(members, start, groups, p, rowReader(figures), figures.totalRows());
 }
