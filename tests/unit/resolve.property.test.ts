@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import * as aq from 'arquero';
 import type { Figure, Source } from '../../src/lib/data/schema.ts';
 import { comparePreference, factKey, reading, resolveFacts, type Fact } from '../../src/lib/query/resolve.ts';
-import { groupKeys } from '../../src/lib/query/columnar.ts';
+import { filterRows, groupKeys } from '../../src/lib/query/columnar.ts';
 import { figure, plainFacts } from '../support/dataset.ts';
 
 /** The rule as written in the module's comment, without any of the speed-ups. */
@@ -51,27 +51,54 @@ const row = fc.record({
   source: fc.constantFrom('s1', 's2', 's3', 's4', 'unknown'),
 });
 
+/** The generated rows as figures; `pipeFree` drops the key separator from the key columns. */
+const figuresOf = (specs: fc.RecordValue<typeof row>[], pipeFree: boolean): Figure[] =>
+  specs.map((s, i) =>
+    figure({
+      // Ids in another order than the rows', so that the last rule decides against the table's order.
+      id: `f${String((i * 7919) % 1000).padStart(4, '0')}`,
+      area: pipeFree ? s.area.replace('|', '') : s.area,
+      period_start: s.period[0],
+      period_end: s.period[1],
+      measure: s.measure as Figure['measure'],
+      category: pipeFree ? s.category.replace('|', '') : s.category,
+      value: s.qualifier === 'suppressed' ? null : s.value,
+      qualifier: s.qualifier as Figure['qualifier'],
+      source: s.source,
+    }),
+  );
+
 describe('resolveFacts', () => {
   it('gives what the preference rule written plainly gives, facts in the same order', () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 120 }), fc.boolean(), (specs, pipeFree) => {
-        const rows = specs.map((s, i) =>
-          figure({
-            // Ids in another order than the rows', so that the last rule decides against the table's order.
-            id: `f${String((i * 7919) % 1000).padStart(4, '0')}`,
-            area: pipeFree ? s.area.replace('|', '') : s.area,
-            period_start: s.period[0],
-            period_end: s.period[1],
-            measure: s.measure as Figure['measure'],
-            category: pipeFree ? s.category.replace('|', '') : s.category,
-            value: s.qualifier === 'suppressed' ? null : s.value,
-            qualifier: s.qualifier as Figure['qualifier'],
-            source: s.source,
-          }),
-        );
+        const rows = figuresOf(specs, pipeFree);
         expect(plainFacts(resolveFacts(aq.from(rows), SOURCES))).toEqual(plainly(rows, SOURCES));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('resolves only the rows a filtered table keeps, as the rule resolves those rows alone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 120 }),
+        fc.boolean(),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
+        (specs, pipeFree, keep) => {
+          const rows = figuresOf(specs, pipeFree);
+          const kept = (i: number) => keep[i % keep.length]!;
+          const table = filterRows(aq.from(rows), kept);
+          expect(table.isFiltered()).toBe(true);
+          expect(plainFacts(resolveFacts(table, SOURCES))).toEqual(
+            plainly(
+              rows.filter((_, i) => kept(i)),
+              SOURCES,
+            ),
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

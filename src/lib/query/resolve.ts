@@ -331,14 +331,17 @@ export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, 
   let possible: number;
   const ranked = keyRanks(figures);
   if (ranked) {
-    // A number made of the key columns' ranks.
+    // A number made of the key columns' ranks, a column at a time (a pass over typed arrays each).
     const { ranks, sizes, codes } = ranked;
-    eachRow(figures, (i) => {
-      let key = 0;
-      for (let c = 0; c < codes.length; c++) key = key * sizes[c]! + ranks[c]![codes[c]![i]!]!;
-      if (kept) kept[n] = i;
-      keyOf[n++] = key;
-    });
+    if (kept) eachRow(figures, (i) => (kept[n++] = i));
+    else n = figures.numRows();
+    for (let c = 0; c < codes.length; c++) {
+      const size = sizes[c]!;
+      const rank = ranks[c]!;
+      const code = codes[c]!;
+      if (kept) for (let k = 0; k < n; k++) keyOf[k] = keyOf[k]! * size + rank[code[kept[k]!]!]!;
+      else for (let k = 0; k < n; k++) keyOf[k] = keyOf[k]! * size + rank[code[k]!]!;
+    }
     possible = sizes.reduce((a, b) => a * b, 1);
   } else {
     // The written key's place among the table's written keys (a '|' in a value, or too many keys for a number).
