@@ -51,8 +51,10 @@ const row = fc.record({
   source: fc.constantFrom('s1', 's2', 's3', 's4', 'unknown'),
 });
 
+type RowSpec = typeof row extends fc.Arbitrary<infer T> ? T : never;
+
 /** The generated rows as figures; `pipeFree` drops the key separator from the key columns. */
-const figuresOf = (specs: fc.RecordValue<typeof row>[], pipeFree: boolean): Figure[] =>
+const figuresOf = (specs: RowSpec[], pipeFree: boolean): Figure[] =>
   specs.map((s, i) =>
     figure({
       // Ids in another order than the rows', so that the last rule decides against the table's order.
