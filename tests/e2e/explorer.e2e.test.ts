@@ -225,6 +225,42 @@ describe('a researcher exploring Hampshire', () => {
     await context.close();
   });
 
+  it("keeps the chart as drawn when the figures' notes come (they are looked up, not a new dataset)", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/notes-[^/]*\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(new URL('?force=hampshire&period=2017-04-03_2018-01-02', baseURL()).href);
+    await page.locator('html[data-app="live"]').waitFor({ state: 'attached' });
+    await page.locator('#view-panel .plot-host svg').first().waitFor();
+    await page.waitForTimeout(500);
+    // Every chart drawn from now on, counted.
+    await page.evaluate(() => {
+      const w = window as unknown as { __drawn: number };
+      w.__drawn = 0;
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.addedNodes)
+            if (n instanceof Element && (n.localName === 'svg' || n.querySelector('svg'))) w.__drawn++;
+      }).observe(document.querySelector('#view-panel')!, { subtree: true, childList: true });
+    });
+    const came = page.waitForResponse(/\/assets\/notes-[^/]*\.json$/);
+    release();
+    await came;
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __drawn: number }).__drawn)).toBe(0);
+    // They did come: the table shows them.
+    await page.getByRole('tab', { name: 'Table' }).click();
+    const rows = page.locator('table.figures tbody tr');
+    await rows.filter({ hasText: 'exact dates not given' }).first().waitFor();
+    expect(await rows.filter({ hasText: 'Loading notes…' }).count()).toBe(0);
+    await context.close();
+  });
+
   it("says so, and refuses an incomplete download, when the figures' notes cannot be read", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

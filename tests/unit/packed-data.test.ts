@@ -5,10 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { buildDataset, dataFilesIn, loadDataset, loadNotes, readTables } from '../../src/lib/data/load.ts';
-import { addNotes, packNotes, packTables, unpackTables } from '../../src/lib/data/packed.ts';
+import { packNotes, packTables, readNotes, unpackTables } from '../../src/lib/data/packed.ts';
 import { LEAN_DROPS } from '../../build/lean-figures.ts';
 import { packDataDir, packNotesOf, PACKED } from '../../build/packed-data.ts';
 import { FIXTURE_DIR, readText } from '../support/dataset.ts';
+import type { Figure } from '../../src/lib/data/schema.ts';
 
 const DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
 
@@ -53,31 +54,37 @@ describe.each([
 });
 
 describe("the pages' pack and the figures' notes", () => {
-  it('the pack leaves the notes out; with the notes pack read in, the dataset is the one the CSV files give', async () => {
+  it('the pack leaves the notes out; with the notes pack looked up, each figure has what the CSV files give', async () => {
     const { file, make } = PACKED['virtual:packed-dataset'];
     const first = await loadDataset({ packed: file }, () => make(DATA_DIR));
     expect(first.notes).toBe(false);
     expect(first.figures.array('note')).toSatisfy((notes: ArrayLike<unknown>) =>
       Array.from(notes).every((n) => n === ''),
     );
-    const full = await loadNotes(first, 'notes.json', () => packNotesOf(DATA_DIR));
+    const notesOf = await loadNotes(first, 'notes.json', () => packNotesOf(DATA_DIR));
     const fromCsv = await loadDataset(dataFilesIn(DATA_DIR), readText);
-    expect(full.notes).toBe(true);
     expect(fromCsv.notes).toBe(true);
-    expect(full.figures.objects()).toEqual(fromCsv.figures.objects());
-    expect(Array.from(full.figures.array('note') as ArrayLike<string>).some(Boolean)).toBe(true);
-    // Already complete: nothing read.
-    await expect(loadNotes(full, 'notes.json', () => Promise.reject(new Error('read')))).resolves.toBe(full);
+    const figures = first.figures.objects() as Figure[];
+    const looked = figures.map((f) => ({ ...f, ...notesOf(f) }));
+    expect(looked).toEqual(fromCsv.figures.objects());
+    expect(looked.some((f) => f.note !== '')).toBe(true);
+    expect(looked.some((f) => f.evidence !== '')).toBe(true);
+    // A figure the pack does not name (the person's own) keeps its own.
+    const yours = { ...figures[0]!, id: 'u1', note: 'mine', evidence: 'p. 2' };
+    expect(notesOf(yours)).toEqual({ ...yours });
+    // Figures that carry their notes: nothing read, each keeps its own.
+    const own = await loadNotes(fromCsv, 'notes.json', () => Promise.reject(new Error('read')));
+    expect(own(yours)).toBe(yours);
   });
 
   it('refuses notes that are not those of the figures', async () => {
     const { figures } = await readTables(dataFilesIn(FIXTURE_DIR), readText);
     const notes = JSON.parse(packNotes(figures)) as { id: string[] };
     notes.id = [...notes.id].reverse();
-    expect(() => addNotes(figures, JSON.stringify(notes))).toThrow(
+    expect(() => readNotes(figures, JSON.stringify(notes))).toThrow(
       'the notes are not those of these figures',
     );
-    expect(() => addNotes(figures.slice(1), packNotes(figures))).toThrow(
+    expect(() => readNotes(figures.slice(1), packNotes(figures))).toThrow(
       'the notes are not those of these figures',
     );
   });

@@ -9,7 +9,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Area, Figure, Period, Platform, PlatformLabel, Population, Source } from './schema.ts';
-import { addNotes, NOTE_COLUMNS, unpackTables, type Tables } from './packed.ts';
+import { NOTE_COLUMNS, readNotes, unpackTables, type FigureNote, type Tables } from './packed.ts';
 import { compareCodes } from './order.ts';
 
 /** Where each data file is: URLs in the browser, paths or URLs in Node. */
@@ -58,8 +58,8 @@ export interface Dataset {
   population: ReadonlyMap<string, Population>;
   /**
    * Whether the figures carry their notes and evidence. The pages' pack leaves them out (no chart shows
-   * them): until {@link loadNotes} puts them back they are '' and this is false, and whatever shows them says
-   * they are still to come rather than show none.
+   * them): they are '' and this is false, and what shows them looks them up in the notes {@link loadNotes}
+   * reads, saying they are still to come until then rather than show none.
    */
   notes: boolean;
 }
@@ -131,10 +131,23 @@ export async function loadDataset(source: DataSource, read: ReadText = fetchText
   );
 }
 
-/** The dataset with its figures' notes and evidence, read from their own pack (./packed.ts `packNotes`). */
-export async function loadNotes(ds: Dataset, url: string, read: ReadText = fetchText): Promise<Dataset> {
-  if (ds.notes) return ds;
-  return { ...ds, figures: addNotes(ds.figures, await read(url)), notes: true };
+export type { FigureNote };
+
+/** A figure's note and evidence. */
+export type NotesOf = (f: Figure) => FigureNote;
+
+/** The figure's own note and evidence: what a figure read with them (or the person's own) carries. */
+export const ownNotes: NotesOf = (f) => f;
+
+/**
+ * The note and evidence of the dataset's figures, read from their own pack (./packed.ts `packNotes`): a
+ * look-up by figure id, so that the dataset, its resolved facts and the charts drawn from them stay as they
+ * are when the notes come. A figure the pack does not name (the person's own) keeps its own.
+ */
+export async function loadNotes(ds: Dataset, url: string, read: ReadText = fetchText): Promise<NotesOf> {
+  if (ds.notes) return ownNotes;
+  const byId = readNotes(ds.figures, await read(url));
+  return (f) => byId.get(f.id) ?? f;
 }
 
 type Row = Record<string, unknown>;

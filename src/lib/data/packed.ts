@@ -35,25 +35,26 @@ export function packNotes(figures: ColumnTable): string {
   return figures.toJSON({ type: 'columns', columns: ['id', ...NOTE_COLUMNS] });
 }
 
+/** A figure's note and evidence. */
+export type FigureNote = { readonly [C in (typeof NOTE_COLUMNS)[number]]: string };
+
 /**
- * The figures with their notes put back from {@link packNotes}'s pack; refused (an error) unless the pack has
- * the same figures in the same order.
+ * The notes of {@link packNotes}'s pack by figure id; refused (an error) unless the pack has the same figures
+ * in the same order.
  */
-export function addNotes(figures: ColumnTable, text: string): ColumnTable {
+export function readNotes(figures: ColumnTable, text: string): Map<string, FigureNote> {
   const json = JSON.parse(text) as Record<string, unknown[] | undefined>;
   const ids = figures.array('id') as ArrayLike<unknown>;
   const theirs = json.id;
   if (!Array.isArray(theirs) || theirs.length !== ids.length || theirs.some((id, i) => id !== ids[i]))
     throw new Error('the notes are not those of these figures');
-  const columns = Object.fromEntries(
-    NOTE_COLUMNS.map((c) => {
-      const values = json[c];
-      if (!Array.isArray(values) || values.length !== ids.length)
-        throw new Error(`the notes have no ${c} column`);
-      return [c, values.map((v) => (v == null ? '' : String(v)))];
-    }),
-  );
-  return figures.assign(aq.table(columns));
+  const [note, evidence] = NOTE_COLUMNS.map((c) => {
+    const values = json[c];
+    if (!Array.isArray(values) || values.length !== ids.length)
+      throw new Error(`the notes have no ${c} column`);
+    return values.map((v) => (v == null ? '' : String(v)));
+  });
+  return new Map(theirs.map((id, i) => [String(id), { note: note![i]!, evidence: evidence![i]! }]));
 }
 
 /** Reads a packed dataset back into its tables (Arquero's `table` over the column arrays): every cell as packed. */

@@ -4,6 +4,7 @@
  * its name is the CSV header and its function the cell.
  */
 import { isUserFigure, type Figure } from '../data/schema.ts';
+import { ownNotes, type NotesOf } from '../data/load.ts';
 import { POPULATION_CREDIT } from '../query/rates.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { Per } from '../views/state.ts';
@@ -121,14 +122,24 @@ function rateColumns(ctx: Context, per: Exclude<Per, 'count'>, fact: Fact): Reco
   };
 }
 
-/** One row per fact of the view: its preferred figure, whether sources disagree, and the other versions. */
+/** The figure with the note and evidence `notes` gives it (the page's, read after its first chart). */
+const withNotes = (f: Figure, notes: NotesOf): Figure => {
+  const n = notes(f);
+  return n === f || (n.note === f.note && n.evidence === f.evidence) ? f : { ...f, ...n };
+};
+
+/**
+ * One row per fact of the view: its preferred figure, whether sources disagree, and the other versions; the
+ * figures' notes as `notes` gives them.
+ */
 export function downloadRows(
   ctx: Context,
   facts: readonly Fact[],
   per: Per = 'count',
+  notes: NotesOf = ownNotes,
 ): Record<string, unknown>[] {
   return facts.map((fact) => ({
-    ...cells(FIGURE_COLUMNS, ctx, fact.preferred),
+    ...cells(FIGURE_COLUMNS, ctx, withNotes(fact.preferred, notes)),
     ...cells(SOURCE_COLUMNS, ctx, fact.preferred),
     ...(per === 'count' ? {} : rateColumns(ctx, per, fact)),
     ...membersColumns(ctx, fact),
@@ -147,13 +158,16 @@ export const DATASET_COLUMNS: readonly string[] = [
   ...names(SOURCE_COLUMNS),
 ];
 
-/** Every row of the dataset in use, each with its own source, and whether the preference rule shows it. */
-export function datasetRows(ctx: Context): Record<string, unknown>[] {
+/**
+ * Every row of the dataset in use, each with its own source, and whether the preference rule shows it; the
+ * figures' notes as `notes` gives them.
+ */
+export function datasetRows(ctx: Context, notes: NotesOf = ownNotes): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];
   for (const fact of ctx.index.facts)
     for (const f of [fact.preferred, ...fact.alternatives])
       rows.push({
-        ...cells(FIGURE_COLUMNS, ctx, f),
+        ...cells(FIGURE_COLUMNS, ctx, withNotes(f, notes)),
         ...cells(SOURCE_COLUMNS, ctx, f),
         preferred: f === fact.preferred ? 'yes' : 'no',
         sources_disagree: fact.disagree ? 'yes' : 'no',
@@ -177,12 +191,17 @@ function stamped(rows: Record<string, unknown>[], columns: readonly string[], re
 }
 
 /** The figures behind a view as CSV text, each row naming the data `release` when given. */
-export const figuresCSV = (ctx: Context, facts: readonly Fact[], per: Per, release?: string): string =>
-  stamped(downloadRows(ctx, facts, per), downloadColumns(per), release);
+export const figuresCSV = (
+  ctx: Context,
+  facts: readonly Fact[],
+  per: Per,
+  release?: string,
+  notes: NotesOf = ownNotes,
+): string => stamped(downloadRows(ctx, facts, per, notes), downloadColumns(per), release);
 
 /** The whole dataset in use as CSV text, each row naming the data `release` when given. */
-export const datasetCSV = (ctx: Context, release?: string): string =>
-  stamped(datasetRows(ctx), DATASET_COLUMNS, release);
+export const datasetCSV = (ctx: Context, release?: string, notes: NotesOf = ownNotes): string =>
+  stamped(datasetRows(ctx, notes), DATASET_COLUMNS, release);
 
 /** The file name of the full dataset download. */
 export const DATASET_FILE = 'foi-grooming-figures-all.csv';

@@ -5,6 +5,8 @@
  * state through the explorer's methods and `pick`.
  */
 import { getContext, setContext } from 'svelte';
+import type { Figure } from '../data/schema.ts';
+import type { FigureNote, NotesOf } from '../data/load.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { Context } from '../views/context.ts';
 import type { Citation } from '../words/citation.ts';
@@ -35,8 +37,8 @@ export interface Page {
   readonly release?: Release;
   /**
    * The figures' notes and evidence, where the page shows them (the explorer reads them just after its first
-   * chart, see src/lib/data/load.ts `loadNotes`): whether they are in, and a promise of them for what must
-   * wait (the downloads). Absent where the figures carry them from the start or none are shown.
+   * chart, see src/lib/data/load.ts `loadNotes`): whether they are in, a promise of them for what must wait
+   * (the downloads), and a figure's. Absent where none are shown (the embed).
    */
   readonly notes?: Notes;
   /**
@@ -48,8 +50,22 @@ export interface Page {
 
 export interface Notes {
   readonly state: 'loading' | 'ready' | 'failed';
-  /** Resolves once the dataset in use carries its notes; rejects if they could not be read. */
+  /** Resolves once the figures' notes are in; rejects if they could not be read. */
   readonly ready: Promise<void>;
+  /** A figure's note and evidence: its own ('' for a published figure) until they are in. */
+  readonly of: NotesOf;
+}
+
+/** A figure's note and evidence as the page has them. */
+export const noteOf = (page: Page | undefined, f: Figure): FigureNote => (page?.notes ? page.notes.of(f) : f);
+
+/**
+ * Whether the figures' notes are still to come ('loading') or could not be read ('failed'), where the page
+ * reads them after its first chart; null where they are in or the figures carry their own.
+ */
+export function notesPending(page: Page | undefined, ctx: Context): 'loading' | 'failed' | null {
+  if (ctx.ds.notes || !page?.notes || page.notes.state === 'ready') return null;
+  return page.notes.state;
 }
 
 const KEY = Symbol('page');

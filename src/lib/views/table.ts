@@ -23,7 +23,6 @@ export interface TableRow {
   qualifier: string;
   unit: string;
   base: string;
-  note: string;
   conflict: string;
   source: string;
   sourceDate: string;
@@ -78,7 +77,6 @@ export function tableRow(ctx: Context, fact: Fact): TableRow {
     qualifier: QUALIFIER_WORDS[f.qualifier],
     unit: f.unit,
     base: f.share_base ? SHARE_BASE_WORDS[f.share_base] : '',
-    note: f.note,
     conflict: others.length
       ? `also published as ${others.map((a) => `${displayValue(a)} (${sourceOf(ds, a)?.publisher ?? a.source})`).join('; ')}`
       : '',
