@@ -168,6 +168,19 @@ describe('the full dataset download', () => {
     );
     expect(Object.keys(rows[0]!).sort()).toEqual([...DATASET_COLUMNS].sort());
   });
+
+  it("writes each figure's note and evidence as the page's look-up gives them (read after the first chart)", () => {
+    const looked = (f: Figure) =>
+      f.id === 'f0020' ? { note: 'from the look-up', evidence: 'page 2' } : { note: '', evidence: '' };
+    const full = datasetRows(ctx, looked);
+    expect(full.filter((r) => r.note !== '').map((r) => [r.figure_id, r.note, r.evidence])).toEqual([
+      ['f0020', 'from the look-up', 'page 2'],
+    ]);
+    // The figures behind a view: the same look-up, and the preferred figure's own without one.
+    const fact = ctx.index.facts.find((f) => f.preferred.id === 'f0020')!;
+    expect(downloadRows(ctx, [fact], 'count', looked)[0]).toMatchObject({ note: 'from the look-up' });
+    expect(downloadRows(ctx, [fact])[0]).toMatchObject({ note: fact.preferred.note });
+  });
 });
 
 describe('empty views offer the nearest selection with figures', () => {
