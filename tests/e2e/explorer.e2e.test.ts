@@ -46,6 +46,16 @@ async function secondaryChartsDrawn(page: Page): Promise<void> {
 const svgText = (page: Page) =>
   page.locator('#view-panel svg').evaluateAll((svgs) => svgs.map((s) => s.outerHTML).join('\n'));
 
+/** Holds back the figures' notes (notes-*.json) until the returned function is called. */
+async function holdNotes(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/notes-[^/]*\.json$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 describe('a researcher exploring Hampshire', () => {
   it('sees 62 offences and the platform records with their denominator', async () => {
     const { page, context, errors } = await openPage(browser);
@@ -199,12 +209,7 @@ describe('a researcher exploring Hampshire', () => {
   it("reads the figures' notes after the first chart: details and table say they are coming, downloads wait", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/notes-[^/]*\.json$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdNotes(page);
     await page.goto(new URL('?view=table&force=hampshire&period=2017-04-03_2018-01-02', baseURL()).href);
     const rows = page.locator('table.figures tbody tr');
     await rows.filter({ hasText: 'Loading notes…' }).first().waitFor();
@@ -228,12 +233,7 @@ describe('a researcher exploring Hampshire', () => {
   it("keeps the chart as drawn when the figures' notes come (they are looked up, not a new dataset)", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\/assets\/notes-[^/]*\.json$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdNotes(page);
     await page.goto(new URL('?force=hampshire&period=2017-04-03_2018-01-02', baseURL()).href);
     await page.locator('html[data-app="live"]').waitFor({ state: 'attached' });
     await page.locator('#view-panel .plot-host svg').first().waitFor();
