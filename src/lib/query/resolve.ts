@@ -141,8 +141,19 @@ interface Preferences {
   qualifiers: number;
   readings: number;
   ids: ColumnValues<string>;
+  /**
+   * True when the ids ascend with the row, as the published figures' do (f0001, f0002, …): the last rule then
+   * compares rows by place, without reading an id.
+   */
+  idsInRowOrder: boolean;
   /** The three rules compared for two rows, for a table that is not `ranked`. */
   compare: (a: number, b: number) => number;
+}
+
+/** True when every id is below the next row's, in compareCodes order. */
+function ascending(ids: ColumnValues<string>): boolean {
+  for (let r = 1; r < ids.length; r++) if (!(ids[r - 1]! < ids[r]!)) return false;
+  return true;
 }
 
 function preferencesOf(figures: ColumnTable, sources: ReadonlyMap<string, Source>): Preferences {
@@ -158,6 +169,7 @@ function preferencesOf(figures: ColumnTable, sources: ReadonlyMap<string, Source
   const D = dateOrder.length;
   const sc = source.codes;
   const qc = qualifier.codes;
+  const ids = columnOf<string>(figures, 'id');
   return {
     // As comparePreference has it, a qualifier without a rank (NaN) leaves the order to the next rule.
     ranked: qualifierRank.every((r) => r !== undefined),
@@ -168,7 +180,8 @@ function preferencesOf(figures: ColumnTable, sources: ReadonlyMap<string, Source
     byQualifier: Float64Array.from(qualifierRank, (r) => r ?? 0),
     qualifiers: qualifier.dict.length,
     readings: value.size * qualifier.dict.length,
-    ids: columnOf<string>(figures, 'id'),
+    ids,
+    idsInRowOrder: ascending(ids),
     compare: (a, b) =>
       kind[sc[a]!]! - kind[sc[b]!]! ||
       dateRank[sc[b]!]! - dateRank[sc[a]!]! ||
@@ -253,7 +266,16 @@ function resolveGroups(
   read: (row: number) => Figure,
   rowCount: number,
 ): Fact[] {
-  const { ranked, sourceCodes: sc, qualifierCodes: qc, valueCodes: vc, bySource, byQualifier, ids } = p;
+  const {
+    ranked,
+    sourceCodes: sc,
+    qualifierCodes: qc,
+    valueCodes: vc,
+    bySource,
+    byQualifier,
+    ids,
+    idsInRowOrder,
+  } = p;
   const Q = p.qualifiers;
   // The rows' ranks and readings in fact order, read once: the scans below then read memory in order.
   const rankOf = new Float64Array(members.length);
@@ -270,7 +292,7 @@ function resolveGroups(
   const before = (i: number, j: number) =>
     (ranked ? rankOf[i]! - rankOf[j]! : p.compare(members[i]!, members[j]!)) ||
     support[readingOf[j]!]! - support[readingOf[i]!]! ||
-    compareCodes(ids[members[i]!]!, ids[members[j]!]!);
+    (idsInRowOrder ? members[i]! - members[j]! : compareCodes(ids[members[i]!]!, ids[members[j]!]!));
   /** Each fact's preferred row's place in `members`, and whether its rows disagree. */
   const best = new Int32Array(groups.length);
   const disagree = new Uint8Array(groups.length);
@@ -282,11 +304,12 @@ function resolveGroups(
       let readings = 0;
       for (let k = from; k < to; k++)
         if (support[readingOf[k]!]!++ === 0) touched[readings++] = readingOf[k]!;
-      // `before(k, b) < 0`, written out: this runs once for every row.
+      // `before(k, b) < 0`, written out: this runs once for every row. The fact's rows are in table order, so
+      // where ids ascend with the row, a later row never wins a tie.
       for (let k = from + 1; k < to; k++) {
         let d = ranked ? rankOf[k]! - rankOf[b]! : p.compare(members[k]!, members[b]!);
         if (d === 0) d = support[readingOf[b]!]! - support[readingOf[k]!]!;
-        if (d < 0 || (d === 0 && ids[members[k]!]! < ids[members[b]!]!)) b = k;
+        if (d < 0 || (d === 0 && !idsInRowOrder && ids[members[k]!]! < ids[members[b]!]!)) b = k;
       }
       for (let k = 0; k < readings; k++) support[touched[k]!] = 0;
       disagree[f] = readings > 1 ? 1 : 0;
