@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { fixtureDataset, fixtureFiles } from '../support/dataset.ts';
+import { figure, fixtureDataset, fixtureFiles } from '../support/dataset.ts';
 import { figureObjects } from '../../src/lib/data/load.ts';
 import type { Figure } from '../../src/lib/data/schema.ts';
 import { describeFact, displayValue, makeContext, type Context } from '../../src/lib/views/context.ts';
@@ -364,6 +364,28 @@ describe('a figure in words', () => {
     );
     expect(describeFact(ds, fact('england-and-wales', 'offences', FY1718))).toBe(
       'England and Wales, 2017/18 · offences: 3,217 · source: NSPCC (undated) · sources disagree: also published as 3,171',
+    );
+  });
+
+  it('writes each other reading of a fact of many rows once, in preference order, and never the one shown', () => {
+    const at = (id: string, value: number | null, more: Partial<Figure> = {}) =>
+      figure({ id, area: 'hampshire', period_start: '2017-04-03', period_end: '2018-03-31', value, ...more });
+    const alternatives = [
+      at('f2', 33),
+      at('f3', 62),
+      at('f4', 33, { qualifier: 'at_least' }),
+      at('f5', 33),
+      at('u1', 33),
+      at('f6', 200, { qualifier: 'at_least' }),
+      at('f7', 33, { unit: 'percent' }),
+      at('f8', null, { qualifier: 'suppressed' }),
+      at('f9', 33, { qualifier: 'at_least' }),
+      at('u2', 33),
+    ];
+    const many = { key: 'k', preferred: at('f1', 62), alternatives, disagree: true };
+    expect(describeFact(ctx.ds, many)).toBe(
+      'Hampshire, 2017/18 · offences: 62 · source: source unknown · sources disagree: also published as ' +
+        '33, 33 or more, 33 (your data), 200 or more, 33%, suppressed',
     );
   });
 

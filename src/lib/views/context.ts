@@ -104,14 +104,19 @@ export function factWords(ds: Dataset, fact: Fact, what = 'offences'): FactWords
   let conflict = '';
   if (fact.disagree) {
     const shown = displayValue(f);
-    // Each distinct reading written once, in preference order: a fact can have hundreds of rows.
-    const written = new Map<string, string>();
+    // Each distinct reading written once, in preference order: a fact can have hundreds of rows, most sharing a
+    // few readings, so each row is matched against the readings met with its value (no key written per row).
+    const met = new Map<number | null, { qualifier: string; unit: string; user: boolean }[]>();
+    const written: string[] = [];
     for (const a of fact.alternatives) {
       const user = isUserFigure(a);
-      const key = `${a.value}|${a.qualifier}|${a.unit}|${user}`;
-      if (!written.has(key)) written.set(key, `${displayValue(a)}${user ? ' (your data)' : ''}`);
+      let same = met.get(a.value);
+      if (!same) met.set(a.value, (same = []));
+      if (same.some((b) => b.qualifier === a.qualifier && b.unit === a.unit && b.user === user)) continue;
+      same.push({ qualifier: a.qualifier, unit: a.unit, user });
+      written.push(`${displayValue(a)}${user ? ' (your data)' : ''}`);
     }
-    const others = [...new Set(written.values())].filter((v) => v !== shown);
+    const others = [...new Set(written)].filter((v) => v !== shown);
     conflict = `sources disagree: also published as ${others.join(', ')}`;
   } else if (fact.alternatives.some(isUserFigure) && !isUserFigure(f)) {
     conflict = 'your data agrees';
