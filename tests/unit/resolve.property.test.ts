@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as aq from 'arquero';
 import type { Figure, Source } from '../../src/lib/data/schema.ts';
-import { comparePreference, factKey, reading, resolveFacts, type Fact } from '../../src/lib/query/resolve.ts';
+import {
+  comparePreference,
+  FACT_KEY,
+  factKey,
+  keyValue,
+  reading,
+  resolveFacts,
+  type Fact,
+} from '../../src/lib/query/resolve.ts';
+import { FactIndex } from '../../src/lib/query/facts.ts';
 import { filterRows, groupKeys } from '../../src/lib/query/columnar.ts';
 import { figure, plainFacts } from '../support/dataset.ts';
 
@@ -43,6 +52,8 @@ const row = fc.record({
     ['2017-04-03', '2018-03-31'],
     ['2017-04-03', '2018-01-02'],
     ['2018-04-01', '2019-03-31'],
+    // The same end as the first, so that the index tells periods apart by their start too.
+    ['2017-04-01', '2018-03-31'],
   ),
   measure: fc.constantFrom('offences', 'platform'),
   category: fc.constantFrom('', 'Snapchat', 'Snap', 'Snapchat|x', 'a'),
@@ -132,6 +143,38 @@ describe('resolveFacts', () => {
       expect(facts[0]!.alternatives).toBe(facts[0]!.alternatives); // made once
     },
   );
+});
+
+describe('FactIndex', () => {
+  it("finds each fact under its area, measure and period, read from the columns as the preferred row's", () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 120 }),
+        fc.boolean(),
+        fc.boolean(),
+        (specs, pipeFree, idsInRowOrder) => {
+          const rows = figuresOf(specs, pipeFree, idsInRowOrder);
+          const facts = resolveFacts(aq.from(rows), SOURCES);
+          // Built, and each fact's place read, before any preferred row is made into an object.
+          const index = new FactIndex(facts);
+          const places = facts.map((f) => FACT_KEY.map((name) => keyValue(f, name)));
+          expect(places).toEqual(facts.map((f) => FACT_KEY.map((name) => f.preferred[name])));
+          const at = (fs: readonly Fact[]) => fs.map((f) => facts.indexOf(f));
+          for (const { preferred: p } of facts) {
+            const here = facts.filter(
+              ({ preferred: q }) =>
+                q.area === p.area &&
+                q.measure === p.measure &&
+                q.period_start === p.period_start &&
+                q.period_end === p.period_end,
+            );
+            expect(at(index.get(p.area, p.measure, `${p.period_start}..${p.period_end}`))).toEqual(at(here));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('groupKeys', () => {

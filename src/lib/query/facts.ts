@@ -2,7 +2,7 @@
  * Resolved facts (./resolve.ts) indexed by area, measure and period, for the views' look-ups.
  */
 import type { Measure } from '../data/schema.ts';
-import type { Fact } from './resolve.ts';
+import { keyValue, type Fact } from './resolve.ts';
 
 type Level<T> = Map<string, T>;
 
@@ -15,6 +15,11 @@ export class FactIndex {
    */
   private readonly tree: Level<Level<Level<Level<Fact[]>>>> = new Map();
 
+  /**
+   * Each fact's place is read with {@link keyValue}, so that no fact's preferred row is made into an object
+   * here. Facts of one area, measure and period come one after another when resolved (by key, categories
+   * last), so a fact in the same place as the one before joins its list without a look-up.
+   */
   constructor(facts: readonly Fact[]) {
     this.facts = facts;
     const below = <T>(level: Level<T>, key: string, make: () => T): T => {
@@ -22,15 +27,31 @@ export class FactIndex {
       if (next === undefined) level.set(key, (next = make()));
       return next;
     };
-    for (const f of facts) {
-      const p = f.preferred;
-      const byMeasure = below(this.tree, p.area, () => new Map());
-      const byStart = below(byMeasure, p.measure, () => new Map());
-      below(
-        below(byStart, p.period_start, () => new Map()),
-        p.period_end,
-        () => [],
-      ).push(f);
+    let last: Fact[] = [];
+    let area = '';
+    let measure = '';
+    let start = '';
+    let end = '';
+    for (let i = 0; i < facts.length; i++) {
+      const f = facts[i]!;
+      const a = keyValue(f, 'area');
+      const m = keyValue(f, 'measure');
+      const s = keyValue(f, 'period_start');
+      const e = keyValue(f, 'period_end');
+      if (i === 0 || a !== area || m !== measure || s !== start || e !== end) {
+        area = a;
+        measure = m;
+        start = s;
+        end = e;
+        const byMeasure = below(this.tree, a, () => new Map());
+        const byStart = below(byMeasure, m, () => new Map());
+        last = below(
+          below(byStart, s, () => new Map()),
+          e,
+          () => [],
+        );
+      }
+      last.push(f);
     }
   }
 

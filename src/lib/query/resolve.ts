@@ -200,6 +200,8 @@ interface FactRows {
   support: Int32Array;
   before: (i: number, j: number) => number;
   read: (row: number) => Figure;
+  /** The key columns by row, for the index (./facts.ts), which reads a fact's place without its object. */
+  keys: Record<(typeof FACT_KEY)[number], ColumnValues<string>>;
 }
 
 /** The rows at places `from` to `to` of `rows.members` but `best`, in preference order, as objects. */
@@ -216,47 +218,58 @@ function othersOf(rows: FactRows, from: number, to: number, best: number): Figur
 }
 
 /**
- * A resolved fact whose key is written, and whose other rows are ordered and made into objects, when first
- * read (the figure details, the table, the sources view, the downloads): at a million rows, a key and an
- * object for every row took most of the time, and most facts' alternatives are never read. A class, because
- * 110,000 object literals with a getter took 190 to 320 ms here, where plain objects took 16 to 37; it holds
- * where its rows are rather than a function that finds them, which would be another object per fact.
+ * A resolved fact whose preferred row is made into an object, whose key is written, and whose other rows are
+ * ordered and made into objects, each when first read: at a million rows, an object and a key for every row
+ * took most of the time, and most facts are never shown (the index reads a fact's place from the columns,
+ * {@link keyValue}). A class, because 110,000 object literals with a getter took 190 to 320 ms here, where
+ * plain objects took 16 to 37; it holds where its rows are rather than a function that finds them, which
+ * would be another object per fact.
  */
 class LazyFact implements Fact {
-  readonly preferred: Figure;
   readonly disagree: boolean;
+  #preferred: Figure | undefined;
   #key: string | undefined;
-  #rows: FactRows | null;
+  readonly #rows: FactRows;
+  /** The preferred row, in the table. */
+  readonly #row: number;
+  /** The fact's rows are at places `from` to `to` of `rows.members`, the preferred one at `best`. */
   readonly #from: number;
   readonly #to: number;
   readonly #best: number;
   #alternatives: Figure[] | undefined;
-  constructor(preferred: Figure, disagree: boolean, rows: FactRows | null, from = 0, to = 0, best = 0) {
-    this.preferred = preferred;
-    this.disagree = disagree;
+  constructor(rows: FactRows, from: number, to: number, best: number, disagree: boolean) {
     this.#rows = rows;
+    this.#row = rows.members[best]!;
     this.#from = from;
     this.#to = to;
     this.#best = best;
+    this.disagree = disagree;
+  }
+  get preferred(): Figure {
+    return (this.#preferred ??= this.#rows.read(this.#row));
   }
   get key(): string {
     return (this.#key ??= factKey(this.preferred));
   }
   get alternatives(): Figure[] {
-    if (!this.#alternatives) {
-      this.#alternatives = this.#rows ? othersOf(this.#rows, this.#from, this.#to, this.#best) : [];
-      this.#rows = null;
-    }
-    return this.#alternatives;
+    return (this.#alternatives ??=
+      this.#to - this.#from > 1 ? othersOf(this.#rows, this.#from, this.#to, this.#best) : []);
+  }
+  keyValue(name: (typeof FACT_KEY)[number]): string {
+    return this.#preferred ? this.#preferred[name] : this.#rows.keys[name][this.#row]!;
   }
 }
 
+/** One of a fact's key columns (its preferred row's), read from the table where the row is not yet an object. */
+export const keyValue = (fact: Fact, name: (typeof FACT_KEY)[number]): string =>
+  fact instanceof LazyFact ? fact.keyValue(name) : fact.preferred[name];
+
 /**
  * Resolves the facts whose rows `members` holds, fact after fact (`start[g]` to `start[g + 1]`, rows in table
- * order; every row below `rowCount`), by the rule of {@link comparePreference}, on the values read from the
- * columns. The preferred row is found in one pass and made into an object; the other rows are ordered and made
- * into objects when the fact's alternatives are first read (the figure details, the table, the downloads),
- * which most never are.
+ * order), by the rule of {@link comparePreference}, on the values read from the columns. The preferred row is
+ * found in one pass; it is made into an object when first read, and the other rows are ordered and made into
+ * objects when the fact's alternatives are first read (the figure details, the table, the downloads), which
+ * most never are.
  */
 function resolveGroups(
   members: Int32Array,
@@ -264,7 +277,7 @@ function resolveGroups(
   groups: Int32Array,
   p: Preferences,
   read: (row: number) => Figure,
-  rowCount: number,
+  keys: FactRows['keys'],
 ): Fact[] {
   const {
     ranked,
@@ -316,22 +329,10 @@ function resolveGroups(
     }
     best[f] = b;
   }
-  // The preferred rows made into objects in table order, which reads each column in order.
-  const G = groups.length;
-  const factAt = new Int32Array(rowCount).fill(-1);
-  for (let f = 0; f < G; f++) factAt[members[best[f]!]!] = f;
-  const preferred = new Array<Figure>(G);
-  for (let row = 0; row < rowCount; row++) if (factAt[row]! >= 0) preferred[factAt[row]!] = read(row);
-  const rows: FactRows = { members, readingOf, support, before, read };
-  const facts = new Array<Fact>(G);
-  for (let f = 0; f < G; f++) {
-    const from = start[groups[f]!]!;
-    const to = start[groups[f]! + 1]!;
-    facts[f] =
-      to - from === 1
-        ? new LazyFact(preferred[f]!, false, null)
-        : new LazyFact(preferred[f]!, disagree[f] === 1, rows, from, to, best[f]!);
-  }
+  const rows: FactRows = { members, readingOf, support, before, read, keys };
+  const facts = new Array<Fact>(groups.length);
+  for (let f = 0; f < groups.length; f++)
+    facts[f] = new LazyFact(rows, start[groups[f]!]!, start[groups[f]! + 1]!, best[f]!, disagree[f] === 1);
   return facts;
 }
 
@@ -340,9 +341,8 @@ function resolveGroups(
  * {@link comparePreference}. Facts come out in a stable order (by key). Rows are grouped and ordered by a
  * number made of the key columns' ranks ({@link keyRanks}), so that no key is written for each row (where the
  * ranks cannot stand for the key, by the written key's place among the table's), and the rule reads each row's
- * columns by index (`resolveGroups`): a row is made into an object only when it is a
- * fact's preferred row, or when its fact's alternatives are read. At a million rows, writing a key and an
- * object for each row took most of the time.
+ * columns by index (`resolveGroups`): a row is made into an object only when its fact's preferred figure or
+ * alternatives are read. At a million rows, writing a key and an object for each row took most of the time.
  */
 export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, Source>): Fact[] {
   if (figures.numRows() === 0) return [];
@@ -388,5 +388,8 @@ export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, 
   const members = new Int32Array(n);
   for (let k = 0; k < n; k++) members[next[groupOf[k]!]!++] = kept ? kept[k]! : k;
   const p = preferencesOf(figures, sources);
-  return resolveGroups(members, start, groups, p, rowReader(figures), figures.totalRows());
+  const keys = Object.fromEntries(
+    FACT_KEY.map((name) => [name, columnOf<string>(figures, name)]),
+  ) as FactRows['keys'];
+  return resolveGroups(members, start, groups, p, rowReader(figures), keys);
 }
