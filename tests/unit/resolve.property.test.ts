@@ -1,5 +1,5 @@
 /**
- * resolveFacts groups and orders rows by numbers made of the key columns' ranks (src/lib/query/resolve.ts): it
+ * resolveFacts groups and orders rows by numbers made of the key columns' ranks (src/lib/query/fact-keys.ts): it
  * gives exactly what the preference rule written plainly gives (rows grouped by their written key, keys
  * sorted as text, each group sorted by comparePreference), over any table of figures, keys that are
  * prefixes of one another and facts of many rows included.
@@ -10,13 +10,12 @@ import * as aq from 'arquero';
 import type { Figure, Source } from '../../src/lib/data/schema.ts';
 import {
   comparePreference,
-  FACT_KEY,
-  factKey,
   keyValue,
   reading,
   resolveFacts,
   type Fact,
 } from '../../src/lib/query/resolve.ts';
+import { FACT_KEY, factKey } from '../../src/lib/query/fact-keys.ts';
 import { FactIndex } from '../../src/lib/query/facts.ts';
 import { filterRows, groupKeys } from '../../src/lib/query/columnar.ts';
 import { figure, plainFacts } from '../support/dataset.ts';
