@@ -83,42 +83,34 @@ const figuresOf = (specs: RowSpec[], pipeFree: boolean, idsInRowOrder = false): 
     }),
   );
 
+/** Tables of up to 120 generated rows, with and without the key separator, ids in and against row order. */
+const figureRows = fc
+  .tuple(fc.array(row, { minLength: 1, maxLength: 120 }), fc.boolean(), fc.boolean())
+  .map(([specs, pipeFree, idsInRowOrder]) => figuresOf(specs, pipeFree, idsInRowOrder));
+
 describe('resolveFacts', () => {
   it('gives what the preference rule written plainly gives, facts in the same order', () => {
     fc.assert(
-      fc.property(
-        fc.array(row, { minLength: 1, maxLength: 120 }),
-        fc.boolean(),
-        fc.boolean(),
-        (specs, pipeFree, idsInRowOrder) => {
-          const rows = figuresOf(specs, pipeFree, idsInRowOrder);
-          expect(plainFacts(resolveFacts(aq.from(rows), SOURCES))).toEqual(plainly(rows, SOURCES));
-        },
-      ),
+      fc.property(figureRows, (rows) => {
+        expect(plainFacts(resolveFacts(aq.from(rows), SOURCES))).toEqual(plainly(rows, SOURCES));
+      }),
       { numRuns: 400 },
     );
   });
 
   it('resolves only the rows a filtered table keeps, as the rule resolves those rows alone', () => {
     fc.assert(
-      fc.property(
-        fc.array(row, { minLength: 1, maxLength: 120 }),
-        fc.boolean(),
-        fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }),
-        fc.boolean(),
-        (specs, pipeFree, keep, idsInRowOrder) => {
-          const rows = figuresOf(specs, pipeFree, idsInRowOrder);
-          const kept = (i: number) => keep[i % keep.length]!;
-          const table = filterRows(aq.from(rows), kept);
-          expect(table.isFiltered()).toBe(true);
-          expect(plainFacts(resolveFacts(table, SOURCES))).toEqual(
-            plainly(
-              rows.filter((_, i) => kept(i)),
-              SOURCES,
-            ),
-          );
-        },
-      ),
+      fc.property(figureRows, fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }), (rows, keep) => {
+        const kept = (i: number) => keep[i % keep.length]!;
+        const table = filterRows(aq.from(rows), kept);
+        expect(table.isFiltered()).toBe(true);
+        expect(plainFacts(resolveFacts(table, SOURCES))).toEqual(
+          plainly(
+            rows.filter((_, i) => kept(i)),
+            SOURCES,
+          ),
+        );
+      }),
       { numRuns: 300 },
     );
   });
@@ -147,30 +139,24 @@ describe('resolveFacts', () => {
 describe('FactIndex', () => {
   it("finds each fact under its area, measure and period, read from the columns as the preferred row's", () => {
     fc.assert(
-      fc.property(
-        fc.array(row, { minLength: 1, maxLength: 120 }),
-        fc.boolean(),
-        fc.boolean(),
-        (specs, pipeFree, idsInRowOrder) => {
-          const rows = figuresOf(specs, pipeFree, idsInRowOrder);
-          const facts = resolveFacts(aq.from(rows), SOURCES);
-          // Built, and each fact's place read, before any preferred row is made into an object.
-          const index = new FactIndex(facts);
-          const places = facts.map((f) => FACT_KEY.map((name) => keyValue(f, name)));
-          expect(places).toEqual(facts.map((f) => FACT_KEY.map((name) => f.preferred[name])));
-          const at = (fs: readonly Fact[]) => fs.map((f) => facts.indexOf(f));
-          for (const { preferred: p } of facts) {
-            const here = facts.filter(
-              ({ preferred: q }) =>
-                q.area === p.area &&
-                q.measure === p.measure &&
-                q.period_start === p.period_start &&
-                q.period_end === p.period_end,
-            );
-            expect(at(index.get(p.area, p.measure, `${p.period_start}..${p.period_end}`))).toEqual(at(here));
-          }
-        },
-      ),
+      fc.property(figureRows, (rows) => {
+        const facts = resolveFacts(aq.from(rows), SOURCES);
+        // Built, and each fact's place read, before any preferred row is made into an object.
+        const index = new FactIndex(facts);
+        const places = facts.map((f) => FACT_KEY.map((name) => keyValue(f, name)));
+        expect(places).toEqual(facts.map((f) => FACT_KEY.map((name) => f.preferred[name])));
+        const at = (fs: readonly Fact[]) => fs.map((f) => facts.indexOf(f));
+        for (const { preferred: p } of facts) {
+          const here = facts.filter(
+            ({ preferred: q }) =>
+              q.area === p.area &&
+              q.measure === p.measure &&
+              q.period_start === p.period_start &&
+              q.period_end === p.period_end,
+          );
+          expect(at(index.get(p.area, p.measure, `${p.period_start}..${p.period_end}`))).toEqual(at(here));
+        }
+      }),
       { numRuns: 300 },
     );
   });
