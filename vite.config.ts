@@ -7,8 +7,6 @@ import { prerender } from './build/prerender.ts';
 import { packedData } from './build/packed-data.ts';
 import { releases } from './build/releases.ts';
 import { publish } from './build/publish.ts';
-import { arqueroUnderCsp } from './build/arquero-csp.ts';
-import { plotLazyIntl } from './build/plot-lazy-intl.ts';
 import { compileHints } from './build/compile-hints.ts';
 
 // Relative base: the built app works from any sub-path of a static host. publish() runs after prerender():
@@ -17,8 +15,6 @@ export default defineConfig({
   base: './',
   plugins: [
     arqueroStandIns(),
-    arqueroUnderCsp(), // no eval, no fetch of data: URLs, as the security policy asks (build/csp.ts)
-    plotLazyIntl(), // Plot's Intl number format made on first use, not at import
     svelte(),
     packedData(),
     preloadData(),

@@ -3,13 +3,12 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
 import { arqueroStandIns } from './build/arquero-stand-ins.ts';
-import { plotLazyIntl } from './build/plot-lazy-intl.ts';
 
 // Where a test runs is said by its file name: *.test.ts in Node, *.browser.test.ts in Chromium,
 // *.e2e.test.ts against the built app served on 127.0.0.1.
 export default defineConfig({
   // The same stand-ins for Arquero as the build (build/arquero-stand-ins.ts): tests run what ships.
-  plugins: [arqueroStandIns(), plotLazyIntl()],
+  plugins: [arqueroStandIns()],
   test: {
     reporters: ['default', './tests/support/count-reporter.ts'],
     expect: { requireAssertions: true },

@@ -1,6 +1,7 @@
 /** Runs every data-file rule over the text of the bundled files; pure, so the tests can feed it broken files. */
 import * as aq from 'arquero';
 import { FIGURE_COLUMNS, POPULATION_COLUMNS } from './schema.ts';
+import { rowsOf } from './rows.ts';
 import { DATA_FILES } from './load.ts';
 import {
   checkArea,
@@ -26,7 +27,7 @@ function parse(text: string, file: string): Parsed {
   const table = aq.fromCSV(text, { autoType: false });
   return {
     file,
-    rows: table.objects() as RawRow[],
+    rows: rowsOf<RawRow>(table),
     lines: recordLines(text),
     columns: table.columnNames(),
   };

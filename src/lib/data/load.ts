@@ -8,9 +8,11 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { Area, Figure, Period, Platform, PlatformLabel, Population, Source } from './schema.ts';
-import { NOTE_COLUMNS, readNotes, unpackTables, type FigureNote, type Tables } from './packed.ts';
-import { compareCodes } from './order.ts';
+import type { Figure } from './schema.ts';
+import { readNotes, unpackTables, type FigureNote, type Tables } from './packed.ts';
+import { buildDataset, type Dataset } from './dataset.ts';
+
+export { buildDataset, figureObjects, makePeriod, type Dataset } from './dataset.ts';
 
 /** Where each data file is: URLs in the browser, paths or URLs in Node. */
 export interface DataFiles {
@@ -41,31 +43,6 @@ export function dataFilesIn(dir: string): DataFiles {
     Object.entries(DATA_FILES).map(([k, name]) => [k, at(name)]),
   ) as unknown as DataFiles;
 }
-
-export interface Dataset {
-  /** Every figure row, columns as in {@link Figure}. Never mutated. */
-  figures: ColumnTable;
-  sources: ReadonlyMap<string, Source>;
-  /** In file order: the 43 forces of England and Wales, the other forces, then regions and countries. */
-  areas: ReadonlyMap<string, Area>;
-  /** Sorted by start, then end. */
-  periods: readonly Period[];
-  periodByKey: ReadonlyMap<string, Period>;
-  periodById: ReadonlyMap<string, Period>;
-  platforms: ReadonlyMap<string, Platform>;
-  labels: ReadonlyMap<string, PlatformLabel>;
-  /** Children by force area (the 43 forces of England and Wales only), keyed by area id, in file order. */
-  population: ReadonlyMap<string, Population>;
-  /**
-   * Whether the figures carry their notes and evidence. The pages' pack leaves them out (no chart shows
-   * them): they are '' and this is false, and what shows them looks them up in the notes {@link loadNotes}
-   * reads, saying they are still to come until then rather than show none.
-   */
-  notes: boolean;
-}
-
-const asText = (v: unknown): string => (v == null ? '' : String(v));
-const list = (v: unknown): string[] => asText(v).split(';').filter(Boolean);
 
 /** Parses a `value` cell: a number, or null where the cell is empty. */
 export function parseValue(text: string | null | undefined): number | null {
@@ -148,123 +125,4 @@ export async function loadNotes(ds: Dataset, url: string, read: ReadText = fetch
   if (ds.notes) return ownNotes;
   const byId = readNotes(ds.figures, await read(url));
   return (f) => byId.get(f.id) ?? f;
-}
-
-type Row = Record<string, unknown>;
-
-export function buildDataset(tables: Tables): Dataset {
-  // Empty text cells become '' (not null), column by column: no expression is parsed.
-  const text = (name: string) =>
-    Array.from(tables.figures.array(name) as ArrayLike<unknown>, (v) => (v == null ? '' : String(v)));
-  const present = new Set(tables.figures.columnNames());
-  const figures = tables.figures.assign(
-    aq.table(
-      Object.fromEntries(
-        ['category', 'share_base', 'note', 'evidence'].map((c) => [
-          c,
-          present.has(c) ? text(c) : new Array<string>(tables.figures.numRows()).fill(''),
-        ]),
-      ),
-    ),
-  );
-  const sources = new Map<string, Source>();
-  for (const r of tables.sources.objects() as Row[]) {
-    const s: Source = {
-      id: asText(r.id),
-      url: asText(r.url),
-      kind: asText(r.kind) as Source['kind'],
-      publisher: asText(r.publisher),
-      date: asText(r.date),
-    };
-    sources.set(s.id, s);
-  }
-  const areas = new Map<string, Area>();
-  for (const r of tables.areas.objects() as Row[]) {
-    const col = asText(r.tile_col);
-    const row = asText(r.tile_row);
-    const a: Area = {
-      id: asText(r.id),
-      name: asText(r.name),
-      type: asText(r.type) as Area['type'],
-      region: asText(r.region),
-      nation: asText(r.nation),
-      ew43: asText(r.ew43) === '1',
-      tile: col && row ? { col: Number(col), row: Number(row), label: asText(r.tile_label) } : null,
-      members: list(r.members),
-      aliases: list(r.aliases),
-      note: asText(r.note),
-    };
-    areas.set(a.id, a);
-  }
-  const periods = (tables.periods.objects() as Row[])
-    .map((r) => makePeriod(asText(r.start), asText(r.end), asText(r.label), asText(r.short), asText(r.kind)))
-    .sort((a, b) => compareCodes(a.start, b.start) || compareCodes(a.end, b.end));
-  const platforms = new Map<string, Platform>();
-  for (const r of tables.platforms.objects() as Row[]) {
-    const p: Platform = {
-      id: asText(r.id),
-      name: asText(r.name),
-      owner: asText(r.owner),
-      owner_name: asText(r.owner_name),
-    };
-    platforms.set(p.id, p);
-  }
-  const labels = new Map<string, PlatformLabel>();
-  for (const r of tables.labels.objects() as Row[]) {
-    const l: PlatformLabel = {
-      label: asText(r.label),
-      platforms: list(r.platforms),
-      owners: list(r.owners),
-      scope: asText(r.scope) as PlatformLabel['scope'],
-    };
-    labels.set(l.label, l);
-  }
-  const population = new Map<string, Population>();
-  for (const r of tables.population.objects() as Row[]) {
-    const p: Population = {
-      area: asText(r.area),
-      reference_date: asText(r.reference_date),
-      children_under_16: Number(asText(r.children_under_16)),
-      children_under_18: Number(asText(r.children_under_18)),
-      all_ages: Number(asText(r.all_ages)),
-      source_name: asText(r.source_name),
-      source_url: asText(r.source_url),
-      licence: asText(r.licence),
-      credit: asText(r.credit),
-      method: asText(r.method),
-    };
-    population.set(p.area, p);
-  }
-  return {
-    figures,
-    sources,
-    areas,
-    periods,
-    periodByKey: new Map(periods.map((p) => [p.key, p])),
-    periodById: new Map(periods.map((p) => [p.id, p])),
-    platforms,
-    labels,
-    population,
-    notes: NOTE_COLUMNS.every((c) => present.has(c)),
-  };
-}
-
-export function makePeriod(start: string, end: string, label: string, short: string, kind: string): Period {
-  const fy = kind === 'financial_year';
-  return {
-    id: fy
-      ? `${start.slice(0, 4)}-${String((Number(start.slice(0, 4)) + 1) % 100).padStart(2, '0')}`
-      : `${start}_${end}`,
-    key: `${start}..${end}`,
-    start,
-    end,
-    label,
-    short: short || label,
-    kind: kind as Period['kind'],
-  };
-}
-
-/** The figures table as typed objects. */
-export function figureObjects(table: ColumnTable): Figure[] {
-  return table.objects() as unknown as Figure[];
 }

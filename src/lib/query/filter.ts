@@ -1,11 +1,9 @@
 /**
- * Filters over the figures table by a set of areas, platforms (or owner groups) and periods.
- * Rows are tested column by column (./columnar.ts): nothing a person types or a link carries is compiled.
+ * Filters by a set of areas, platforms (or owner groups) and periods: plain functions over figures, so that
+ * nothing a person types or a link carries is compiled into an expression.
  */
-import type { ColumnTable } from 'arquero';
 import type { Dataset } from '../data/load.ts';
-import type { PlatformLabel } from '../data/schema.ts';
-import { codesOf, filterRows, maskOf, periodMaskOf } from './columnar.ts';
+import type { Figure, PlatformLabel } from '../data/schema.ts';
 
 /** A selection; an empty set means "no filter on this dimension". */
 export interface Selection {
@@ -51,30 +49,18 @@ export function matchingLabels(ds: Dataset, platforms: ReadonlySet<string>): Lab
 }
 
 /**
- * The figures in the selection. The platform filter applies to platform rows (records and shares);
- * rows of other measures (offences, victims) are not about a platform and pass it.
+ * Whether a figure is in the selection. The platform filter applies to platform rows (records and shares);
+ * rows of other measures (offences, victims) are not about a platform and pass it. Every row of a fact shares
+ * what this reads, so it selects facts as well as rows.
  */
-export function filterFigures(ds: Dataset, table: ColumnTable, selection: Selection): ColumnTable {
+export function inSelection(ds: Dataset, selection: Selection): (f: Figure) => boolean {
   const { single, combined } = matchingLabels(ds, selection.platforms);
+  const labels = new Set([...single, ...combined]);
   const { areas, periods, platforms } = selection;
-  const area = codesOf(table, 'area');
-  const start = codesOf(table, 'period_start');
-  const end = codesOf(table, 'period_end');
-  const measure = codesOf(table, 'measure');
-  const category = codesOf(table, 'category');
-  // The selection as masks over each column's distinct values: the row test is integer lookups only.
-  const areaMask = areas.size ? maskOf(area, areas) : null;
-  const periodMask = periods.size ? periodMaskOf(start, end, periods) : null;
-  const ends = end.dict.length;
-  const platformRow = maskOf(measure, ['platform', 'platform_share']);
-  const labelMask = maskOf(category, [...single, ...combined]);
-  const filterPlatforms = platforms.size > 0;
-  const [a, s, e, m, c] = [area.codes, start.codes, end.codes, measure.codes, category.codes];
-  return filterRows(
-    table,
-    (i) =>
-      (!areaMask || areaMask[a[i]!] === 1) &&
-      (!periodMask || periodMask[s[i]! * ends + e[i]!] === 1) &&
-      (!filterPlatforms || platformRow[m[i]!] === 0 || labelMask[c[i]!] === 1),
-  );
+  return (f) =>
+    (areas.size === 0 || areas.has(f.area)) &&
+    (periods.size === 0 || periods.has(`${f.period_start}..${f.period_end}`)) &&
+    (platforms.size === 0 || !PLATFORM_MEASURES.has(f.measure) || labels.has(f.category));
 }
+
+const PLATFORM_MEASURES: ReadonlySet<string> = new Set(['platform', 'platform_share']);

@@ -159,7 +159,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
       });
   }
   if (refusals.length) notes.push(`No rate for ${refusals.join('; ')}.`);
-  bars.sort((a, b) => b.lo - a.lo || compareCodes(a.name, b.name));
+  bars.sort((a, b) => b.lo - a.lo || a.name.localeCompare(b.name, 'en-GB'));
   const total = period
     ? totalAcrossForces(
         ds,

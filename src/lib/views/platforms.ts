@@ -20,7 +20,6 @@ import {
 } from './context.ts';
 import { formatEstimate } from '../words/numbers.ts';
 import { SHARE_BASE_WORDS, panelBaseWords } from '../words/bases.ts';
-import { compareCodes } from '../data/order.ts';
 
 export interface PlatformBar {
   label: string;
@@ -97,7 +96,7 @@ export function platformView(ctx: Context, state: ViewState): PlatformView {
           };
         })
         .filter((x): x is PlatformBar => x !== null)
-        .sort((a, b) => b.lo - a.lo || compareCodes(a.label, b.label));
+        .sort((a, b) => b.lo - a.lo || a.label.localeCompare(b.label, 'en-GB'));
       const knownEst = b.platformKnown ? estimateOfFigure(b.platformKnown.preferred) : null;
       const offEst = b.offences ? estimateOfFigure(b.offences.preferred) : null;
       const knownLo = knownEst?.lo;

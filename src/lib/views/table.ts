@@ -1,6 +1,6 @@
 /** The table: every figure behind the view, with its qualifier, note, conflicts and source. */
 import { isUserFigure, type Figure } from '../data/schema.ts';
-import { filterFigures } from '../query/filter.ts';
+import { inSelection } from '../query/filter.ts';
 import { periodKeyOf } from '../query/period.ts';
 import type { Fact } from '../query/resolve.ts';
 import { formatRate } from '../words/numbers.ts';
@@ -46,17 +46,15 @@ export const MEASURE_WORDS: Record<Figure['measure'], string> = {
   youngest_victim_age: 'youngest victim (age)',
 };
 
-/** The facts in the selection: the rows Arquero's filter keeps, grouped back into their facts. */
+/** The facts in the selection. */
 export function factsInView(ctx: Context, state: ViewState): Fact[] {
   const { ds, index } = ctx;
-  const ids = new Set(
-    filterFigures(ds, ds.figures, {
-      areas: new Set(state.areas),
-      platforms: new Set(state.platforms),
-      periods: new Set(state.periods.map((id) => ds.periodById.get(id)?.key ?? id)),
-    }).array('id') as string[],
-  );
-  return index.facts.filter((f) => ids.has(f.preferred.id));
+  const selected = inSelection(ds, {
+    areas: new Set(state.areas),
+    platforms: new Set(state.platforms),
+    periods: new Set(state.periods.map((id) => ds.periodById.get(id)?.key ?? id)),
+  });
+  return index.facts.filter((f) => selected(f.preferred));
 }
 
 export function tableRow(ctx: Context, fact: Fact): TableRow {
