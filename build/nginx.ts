@@ -10,7 +10,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { NGINX_PLACEHOLDERS } from './csp.ts';
+import { NGINX_PLACEHOLDERS } from './nginx-conf.ts';
 
 export const NGINX_CONF = resolve(import.meta.dirname, '..', 'deploy', 'nginx.conf');
 export const NGINX_PATH = process.env.NGINX_PATH ?? '/usr/sbin/nginx';

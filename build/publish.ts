@@ -17,9 +17,9 @@ import {
   headersFile,
   isHashedName,
   NGINX_MAP_FILE,
-  nginxCspMap,
   type BuiltPage,
 } from './csp.ts';
+import { nginxCspMap } from './nginx-conf.ts';
 import { filesIn, precompress, type Compressed } from './precompress.ts';
 
 export interface Published {

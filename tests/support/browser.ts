@@ -10,7 +10,7 @@ export function launch(): Promise<Browser> {
 }
 
 /**
- * Waits until the app runs (src/lib/prerender/start.ts): before that, the default view on screen is the
+ * Waits until the app runs (src/lib/state/start-up.svelte.ts): before that, the default view on screen is the
  * prerendered markup, which looks the same but does not respond.
  */
 export async function waitForLive(page: Page): Promise<void> {

@@ -15,13 +15,12 @@ import {
   headersFile,
   inlineScripts,
   metaPolicy,
-  nginxConf,
-  nginxCspMap,
   policy,
   scriptHash,
   SUB_PATH,
   type BuiltPage,
 } from '../../build/csp.ts';
+import { nginxConf, nginxCspMap } from '../../build/nginx-conf.ts';
 import { NGINX_CONF, renderSite } from '../../build/nginx.ts';
 import { precompressFile } from '../../build/precompress.ts';
 import { publishDir } from '../../build/publish.ts';

@@ -24,14 +24,8 @@ import { addEstimates, estimateOf } from '../../src/lib/query/estimate.ts';
 
 import { OverlapError, durationDays, periodKey } from '../../src/lib/query/period.ts';
 
-import {
-  RATE_WORDING,
-  SMALL_BASE,
-  aggregateRate,
-  forceRate,
-  forceRateAcrossPeriods,
-  rateOf,
-} from '../../src/lib/query/rates.ts';
+import { RATE_WORDING, SMALL_BASE, aggregateRate, forceRate, rateOf } from '../../src/lib/query/rates.ts';
+import { forceRateAcrossPeriods } from '../../src/lib/query/span-rates.ts';
 import { formatRate } from '../../src/lib/words/numbers.ts';
 
 const NINE_MONTHS = '2017-04-03..2018-01-02';

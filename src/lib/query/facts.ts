@@ -27,6 +27,13 @@ export class FactIndex {
     return this.byPlace.get(placeOf(area, measure, period)) ?? [];
   }
 
+  /** The fact a figure (preferred or not) states, by the figure's id. */
+  factOf(id: string): Fact | undefined {
+    this.#byId ??= new Map(this.facts.flatMap((f) => [f.preferred, ...f.alternatives].map((x) => [x.id, f])));
+    return this.#byId.get(id);
+  }
+  #byId: Map<string, Fact> | undefined;
+
   /** The one fact of a category-less measure (offences, platform_known), if published. */
   one(area: string, measure: Measure, period: string): Fact | undefined {
     return this.get(area, measure, period).find((f) => f.preferred.category === '');

@@ -8,11 +8,11 @@
  * - a rate keeps its count's qualifiers: an "at least" count gives a lower bound, a suppressed one a range;
  * - a period is not a year: a rate is for the period as published, flagged when it is not about a year,
  *   and never annualised;
- * - sums over several periods go through {@link totalAcrossPeriods}, which refuses overlapping periods.
+ * - sums over several periods go through ./span-rates.ts, which refuses overlapping periods.
  */
 import type { Dataset } from '../data/load.ts';
 import type { Area, Population } from '../data/schema.ts';
-import { totalAcrossForces, totalAcrossPeriods } from './totals.ts';
+import { totalAcrossForces } from './totals.ts';
 import { estimateOfFigure } from './estimate.ts';
 import { type FactIndex } from './facts.ts';
 import type { Estimate } from './estimate.ts';
@@ -132,25 +132,19 @@ export interface AggregateRate extends RateCommon {
   facts: Fact[];
 }
 
-/** One force's rate over several disjoint periods. */
-export interface SpanRate extends RateCommon {
-  periods: string[];
-  count: Estimate | null;
-}
-
-function requireArea(ds: Dataset, id: string): Area {
+export function requireArea(ds: Dataset, id: string): Area {
   const area = ds.areas.get(id);
   if (!area) throw new Error(`Unknown area "${id}"`);
   return area;
 }
 
-function requirePeriod(key: string): Interval {
+export function requirePeriod(key: string): Interval {
   const p = parsePeriodKey(key);
   if (!p) throw new Error(`Not a period: "${key}"`);
   return p;
 }
 
-const common = (
+export const common = (
   area: string,
   base: RateBase,
   children: number | null,
@@ -229,28 +223,4 @@ export function aggregateRate(
     return { ...result, refused: `no population figure for any force in ${area.name}` };
   if (!total.estimate || children == null) return { ...result, refused: 'no figure for this period' };
   return { ...result, rate: rateOf(total.estimate, children) };
-}
-
-/**
- * A force's offences summed over several periods, per 100,000 children. Overlapping periods are refused with
- * an OverlapError (by {@link totalAcrossPeriods}), before anything else is looked at; a period without a
- * usable figure refuses the rate. The rate is for the whole span, never annualised.
- */
-export function forceRateAcrossPeriods(
-  ds: Dataset,
-  index: FactIndex,
-  areaId: string,
-  periodKeys: readonly string[],
-  base: RateBase,
-): SpanRate {
-  if (periodKeys.length === 0) throw new Error('No periods to add');
-  const count = totalAcrossPeriods(ds, index, areaId, periodKeys);
-  const area = requireArea(ds, areaId);
-  if (area.type !== 'force') throw new Error(`"${area.name}" is a ${area.type}: use aggregateRate`);
-  const periodDays = periodKeys.reduce((sum, k) => sum + durationDays(requirePeriod(k)), 0);
-  const children = childrenOf(ds.population.get(areaId), base);
-  const result: SpanRate = { ...common(areaId, base, children, periodDays), periods: [...periodKeys], count };
-  if (children == null) return { ...result, refused: `no population figure for ${area.name}` };
-  if (!count) return { ...result, refused: 'no figure for every period' };
-  return { ...result, rate: rateOf(count, children) };
 }

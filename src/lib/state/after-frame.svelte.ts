@@ -5,7 +5,7 @@
  * secondary charts are left to the app.
  */
 import { untrack } from 'svelte';
-import { afterPaint } from './after-paint.ts';
+import { afterPaint } from './start-up.svelte.ts';
 
 export function afterFrame<T>(get: () => T): { readonly current: T | undefined } {
   let current = $state.raw<T | undefined>(undefined);

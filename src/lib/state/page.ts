@@ -12,6 +12,7 @@ import type { Context } from '../views/context.ts';
 import type { Citation } from '../words/citation.ts';
 import type { Release } from './release.svelte.ts';
 import type { Explorer } from './explorer.svelte.ts';
+import type { StartUp, Step } from './start-up.svelte.ts';
 
 /**
  * On the embed page: the address of the same view in the explorer. (Which parts show is said by
@@ -41,11 +42,8 @@ export interface Page {
    * (the downloads), and a figure's. Absent where none are shown (the embed).
    */
   readonly notes?: Notes;
-  /**
-   * True while a page that showed a loading message lays out its first view: its charts are drawn in the next
-   * task (see src/lib/state/start-up.ts), and the view panel is hidden until then (app.css).
-   */
-  readonly chartsWait?: boolean;
+  /** How far the page's start-up has gone; absent where everything is drawn at once (a component test). */
+  readonly startUp?: StartUp;
 }
 
 export interface Notes {
@@ -67,6 +65,9 @@ export function notesPending(page: Page | undefined, ctx: Context): 'loading' | 
   if (ctx.ds.notes || !page?.notes || page.notes.state === 'ready') return null;
   return page.notes.state;
 }
+
+/** Whether the page's start-up has run `step` (./start-up.svelte.ts); true where there is none. */
+export const reached = (page: Page | undefined, step: Step): boolean => page?.startUp?.reached(step) ?? true;
 
 const KEY = Symbol('page');
 

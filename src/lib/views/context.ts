@@ -28,7 +28,7 @@ const contexts = new WeakMap<Dataset, Context>();
 
 /**
  * The dataset's context, made once: a dataset is never changed, so the pages keep it (the start-up makes it
- * in a task of its own before the first chart, src/lib/state/start-up.ts).
+ * in a task of its own before the first chart, src/lib/state/start-up.svelte.ts).
  */
 export function contextOf(ds: Dataset): Context {
   let ctx = contexts.get(ds);
