@@ -4,8 +4,8 @@
  *
  * V8 compiles a script's top level when it arrives and each function lazily, on its first call. Every function
  * the first chart calls (Svelte's mount, Plot's scales and marks, Arquero's table) was compiled inside the task
- * that called it: the task that evaluates the modules and the task that mounts the view and draws the chart
- * were 75 to 117 ms at 1x here, over the 50 ms a task may take (`npm run bench`). Chromium's explicit compile
+ * that called it, which made the task that evaluates the modules and the task that mounts the view and draws
+ * the chart long ones. Chromium's explicit compile
  * hint, the comment `//# allFunctionsCalledOnLoad` on a script's first line (Chrome 136 and later; other browsers
  * read a comment), compiles all of the file's functions on the background thread that parses it as it streams
  * in. It is set on the files a page loads at start (its entry and the chunks the entry imports statically), not

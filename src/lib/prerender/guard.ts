@@ -62,14 +62,13 @@ export const FRAME_WAIT_MS = 1000;
  * (on the embed it also sets the theme and the parts to show from the address, so the markup has the right
  * colours and parts at the first paint); any failure counts as "does not fit". Then it has the app's script and data requested
  * ({@link loadDeferred}): at once when the markup does not fit, and when it does, once the HTML is parsed and
- * its first frame painted, so the app does not compete with the first chart. Fetching and compiling the
- * scripts beside the browser's first style and layout of the page made that one task 73–104 ms (median of 7
- * cache-off loads, `/embed.html` and `/`) where it is 0–55 ms when they start after the frame, and the frame
- * itself came 60–70 ms later. A page that paints no frame (hidden) loads at once; one whose frame never comes
+ * its first frame painted, so the app does not compete with the first chart (fetched and compiled beside the
+ * browser's first style and layout of the page, they made that one long task, and delayed the frame). A page
+ * that paints no frame (hidden) loads at once; one whose frame never comes
  * (an iframe the browser throttles) after {@link FRAME_WAIT_MS}.
  *
  * Figures of the person's own kept in this browser are not looked for here: reading storage before the
- * markup delayed every reader's first chart by about 35 ms in `npm run bench` (and after the markup a script
+ * markup delayed every reader's first chart (and after the markup a script
  * waits for the stylesheets). Someone who kept their own figures sees the published default chart until the
  * app starts, which then adds theirs (or shows only theirs, as they chose).
  */

@@ -1,8 +1,7 @@
 /**
  * On a page with prerendered markup, the app's script and the data preloads are requested once the markup has
- * been parsed, not from the <head>: fetching and compiling the app (some 150 kB of JavaScript) while the HTML
- * was parsed delayed the first chart by a third or more in `npm run bench`, and made the app live barely
- * sooner. The build (build/prerender.ts) takes Vite's tags out of the <head>; the head guard
+ * been parsed, not from the <head>: fetching and compiling the app while the HTML
+ * was parsed delayed the first chart, and made the app live barely sooner. The build (build/prerender.ts) takes Vite's tags out of the <head>; the head guard
  * (./guard.ts) calls {@link loadDeferred} with them.
  */
 
