@@ -47,7 +47,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   embed: ['embed', 'release', 'views', 'state', 'data'],
   release: ['release', 'views', 'query', 'data', 'words'],
   prerender: ['prerender', 'embed'],
-  state: ['state', 'release', 'views', 'import', 'query', 'data', 'words'],
+  state: ['state', 'release', 'views', 'import', 'query', 'data', 'words', 'prerender'],
 };
 
 describe('the layout', () => {

@@ -7,10 +7,12 @@ import type { ColumnTable } from 'arquero';
 
 export function rowsOf<T = Record<string, unknown>>(table: ColumnTable): T[] {
   const names = table.columnNames();
-  const columns = names.map((name) => table.array(name) as ArrayLike<unknown>);
-  return Array.from({ length: table.numRows() }, (_, r) => {
+  const columns = names.map((name) => table.column(name)!);
+  const rows: T[] = [];
+  table.scan((r) => {
     const row: Record<string, unknown> = {};
-    for (let c = 0; c < names.length; c++) row[names[c]!] = columns[c]![r];
-    return row as T;
-  });
+    for (let c = 0; c < names.length; c++) row[names[c]!] = columns[c]!.at(r as number);
+    rows.push(row as T);
+  }, true);
+  return rows;
 }

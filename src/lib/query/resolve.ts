@@ -70,6 +70,7 @@ export function resolveFact(
   rows: readonly Figure[],
   sources: ReadonlyMap<string, Source>,
 ): Fact {
+  if (rows.length === 1) return { key, preferred: rows[0]!, alternatives: [], disagree: false };
   const support = new Map<string, number>();
   for (const r of rows) support.set(reading(r), (support.get(reading(r)) ?? 0) + 1);
   const [preferred, ...alternatives] = [...rows].sort((a, b) => comparePreference(a, b, sources, support));
@@ -85,5 +86,6 @@ export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, 
     if (group) group.push(f);
     else groups.set(key, [f]);
   }
-  return [...groups.keys()].sort(compareCodes).map((key) => resolveFact(key, groups.get(key)!, sources));
+  // Keys in code-unit order, as sort() orders strings.
+  return [...groups.keys()].sort().map((key) => resolveFact(key, groups.get(key)!, sources));
 }
