@@ -38,7 +38,9 @@ export function machine(): string {
   const model = tryRun(
     () => /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? '',
   );
-  const chromium = tryRun(() => execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }));
+  const chromium = tryRun(() =>
+    execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  );
   const memory = (totalmem() / 2 ** 30).toFixed(1);
   return `${model || 'unknown CPU'}, ${cpus().length} cores, ${memory} GiB memory; ${chromium}`;
 }
