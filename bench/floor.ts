@@ -1,20 +1,37 @@
 /**
- * Builds the floor harness (bench/floor/harness.ts) into bench/out/floor with Vite, from the same modules as
- * the app (views, charts, loader, Plot, Arquero with the app's stand-ins), and copies it into the served
- * folder, where bench/interaction.ts adds it to the explorer's page.
+ * Builds the floor harness (bench/floor/harness.ts) into bench/out/floor with Vite, from the same modules as the
+ * app and through the same module plugins (those of vite.config.ts, less the ones that work on the pages), and
+ * copies it into the served folder, where bench/interaction.ts adds it to the explorer's page. Taking the
+ * plugins from the app's config keeps the floor on the code the app runs when that list changes.
  */
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { build } from 'vite';
-import { arqueroStandIns } from '../build/arquero-stand-ins.ts';
-import { plotLazyIntl } from '../build/plot-lazy-intl.ts';
-import { packedData } from '../build/packed-data.ts';
+import { build, loadConfigFromFile, type Plugin, type PluginOption } from 'vite';
 import { DIST, OUT, ROOT } from './server.ts';
 
 /** Where the harness is served from, under the built app. */
 export const FLOOR_DIR = 'bench-floor';
 export const FLOOR_MODULE = `${FLOOR_DIR}/floor.js`;
+
+/** Plugins of vite.config.ts that work on the pages and the published folder, not on modules. */
+const PAGE_PLUGINS = new Set(['preload-data', 'prerender', 'releases', 'compile-hints', 'publish']);
+
+async function modulePlugins(): Promise<Plugin[]> {
+  const loaded = await loadConfigFromFile(
+    { command: 'build', mode: 'production' },
+    join(ROOT, 'vite.config.ts'),
+    ROOT,
+    'error',
+  );
+  const flat = async (options: PluginOption[]): Promise<Plugin[]> => {
+    const out: Plugin[] = [];
+    for (const o of await Promise.all(options))
+      if (Array.isArray(o)) out.push(...(await flat(o)));
+      else if (o && typeof o === 'object' && 'name' in o) out.push(o);
+    return out;
+  };
+  return (await flat(loaded?.config.plugins ?? [])).filter((p) => !PAGE_PLUGINS.has(p.name));
+}
 
 export async function buildFloor(): Promise<void> {
   const outDir = join(OUT, 'floor');
@@ -27,7 +44,7 @@ export async function buildFloor(): Promise<void> {
       base: './',
       publicDir: false,
       logLevel: 'error',
-      plugins: [arqueroStandIns(), plotLazyIntl(), svelte(), packedData()],
+      plugins: await modulePlugins(),
       build: {
         outDir,
         emptyOutDir: true,

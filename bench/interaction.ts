@@ -4,23 +4,18 @@
  * no Playwright round trip is counted; after each, the floor: the same first chart drawn by the app's own
  * chart function from the same state, in the same page and host (bench/floor/harness.ts), timed the same way.
  * At a CPU slowdown (Chromium's Emulation.setCPUThrottlingRate) after the page has loaded, when asked.
+ * Judged at 4x, where a phone is: the app within 1.5x of Plot drawing the same chart alone (what the app adds
+ * to Plot is small), and within 120 ms (a change answered within about a tenth of a second feels immediate).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { VIEWPORT } from './browser.ts';
-import { random } from './synthetic.ts';
+import { info, median, ms, p95, ratio, type Row } from './stats.ts';
+import { steps, type Step, type StepKind } from './steps.ts';
 
 const SCRIPT = readFileSync(join(import.meta.dirname, 'page', 'interact.js'), 'utf8');
 
-export type StepKind = 'force' | 'platform' | 'period' | 'year' | 'tab';
-export interface Step {
-  kind: StepKind;
-  /** The control's label (tab text; "From" or "to" for the year selects). */
-  name: string;
-  /** For 'year': the option value, e.g. "2019-20". */
-  value?: string;
-}
 export interface FloorResult {
   /** The address after the change (the app writes it 120 ms after a change that changes the state). */
   query: string;
@@ -37,86 +32,6 @@ export interface StepResult extends Step {
   frame: number | null;
   frames: number;
   floor: FloorResult | null;
-}
-
-const FORCES = [
-  'Kent',
-  'Essex',
-  'Lancashire',
-  'West Midlands',
-  'Thames Valley',
-  'Surrey',
-  'North Wales',
-  'South Wales',
-  'Greater Manchester',
-  'Sussex',
-];
-const PLATFORMS = [
-  'Snapchat',
-  'Facebook',
-  'Meta (all its apps)',
-  'Instagram',
-  'Snap (all its apps)',
-  'WhatsApp',
-];
-const PERIODS = [
-  '18 months (Apr 2017–Sep 2018)',
-  'First six months (Apr–Oct 2017)',
-  'July 2020–March 2021',
-  'April–September 2018',
-];
-/** The force and period with the most platform records, so that platform changes have bars to redraw. */
-const PLATFORM_AREA = 'Hampshire';
-const PLATFORM_PERIOD = 'First nine months (Apr 2017–Jan 2018)';
-const YEARS = ['2017-18', '2018-19', '2019-20', '2020-21', '2021-22', '2022-23', '2023-24', '2024-25'];
-
-/** Cycles through a list, keeping at most `max` items chosen: each call ticks one on, or the oldest off. */
-function toggler(items: readonly string[], max: number): () => string {
-  const on: string[] = [];
-  let next = 0;
-  return () => {
-    if (on.length >= max) return on.shift()!;
-    const name = items[next++ % items.length]!;
-    on.push(name);
-    return name;
-  };
-}
-
-/**
- * A fixed, varied sequence of changes: on "Over time", forces, periods and year ranges; on "Platforms",
- * Hampshire and the first nine months (which have the most platform records) ticked, then platforms and a
- * force, then both unticked; on "Forces", forces, years and periods; a tab change between each block.
- * Only tabs that draw charts are used. The explorer starts on "Over time" with nothing chosen.
- * Kind "force" covers any checkbox of the "Force or area" filter.
- */
-export function steps(count: number): Step[] {
-  const rnd = random(6);
-  const force = toggler(FORCES, 2);
-  const platform = toggler(PLATFORMS, 2);
-  const period = toggler(PERIODS, 1);
-  let [from, to] = [0, YEARS.length - 1];
-  let which = 0;
-  const year = (): Step => {
-    if (which++ % 2 === 0) {
-      from = Math.floor(rnd() * (to + 1));
-      return { kind: 'year', name: 'From', value: YEARS[from]! };
-    }
-    to = from + Math.floor(rnd() * (YEARS.length - from));
-    return { kind: 'year', name: 'to', value: YEARS[to]! };
-  };
-  const f = (): Step => ({ kind: 'force', name: force() });
-  const pl = (): Step => ({ kind: 'platform', name: platform() });
-  const pe = (): Step => ({ kind: 'period', name: period() });
-  const tab = (name: string): Step => ({ kind: 'tab', name });
-  const out: Step[] = [];
-  while (out.length < count) {
-    out.push(f(), f(), pe(), year(), f(), year(), tab('Platforms'));
-    const area: Step = { kind: 'force', name: PLATFORM_AREA };
-    const round: Step = { kind: 'period', name: PLATFORM_PERIOD };
-    out.push(area, round, pl(), pl(), f(), pl(), pl(), round, area, tab('Forces'));
-    out.push(f(), year(), f(), pe(), tab('Over time'));
-  }
-  return out;
 }
 
 /**
@@ -156,4 +71,65 @@ export async function runInteractions(
   } finally {
     await context.close();
   }
+}
+
+/** The interaction budgets, at the slowdown they are judged at. */
+export const SLOW_CPU = 4;
+const RATIO_BUDGET = 1.5;
+const P95_BUDGET_MS = 120;
+const KINDS: readonly StepKind[] = ['force', 'platform', 'period', 'year', 'tab'];
+
+/** The budget rows at SLOW_CPU; at any other rate the same figures as info rows. */
+export function interactionRows(
+  results: readonly StepResult[],
+  rate: number,
+  log: (s: string) => void,
+): Row[] {
+  const drawn = results.filter((r) => r.frame !== null);
+  const app = drawn.map((r) => r.frame!);
+  const floored = drawn.filter((r) => r.floor?.frame != null);
+  const floor = floored.map((r) => r.floor!.frame!);
+  const model = drawn.flatMap((r) => (r.floor?.model != null ? [r.floor.model] : []));
+  const at = `interaction ${rate}x`;
+  const q = p95(app) / p95(floor);
+  const judged = rate === SLOW_CPU;
+  const rows: Row[] = [
+    {
+      measure: `${at}: app p95 / floor p95`,
+      value: `${ratio(q)} (${ms(p95(app))} / ${ms(p95(floor))})`,
+      budget: judged ? `<= ${RATIO_BUDGET}x` : '',
+      ok: judged ? q <= RATIO_BUDGET : null,
+    },
+    {
+      measure: `${at}: app p95, change to next paint`,
+      value: ms(p95(app)),
+      budget: judged ? `<= ${P95_BUDGET_MS} ms` : '',
+      ok: judged ? p95(app) <= P95_BUDGET_MS : null,
+    },
+    info(
+      `${at}: app median; floor median; view model p95`,
+      `${ms(median(app))}; ${ms(median(floor))}; ${ms(p95(model))}`,
+    ),
+    info(
+      `${at}: redrawn, not redrawn, floored (same markup)`,
+      `${drawn.length}, ${results.length - drawn.length}, ${floored.length} (${floored.filter((r) => r.floor!.same).length})`,
+    ),
+    info(
+      `${at}: app p95 ms by kind (n)`,
+      KINDS.map((kind) => {
+        const k = drawn.filter((r) => r.kind === kind).map((r) => r.frame!);
+        return `${kind} ${p95(k).toFixed(1)} (${k.length})`;
+      }).join(', '),
+    ),
+  ];
+  const slow = [...drawn].sort((a, b) => b.frame! - a.frame!).slice(0, 5);
+  log(
+    `${at}: slowest ${slow
+      .map(
+        (r) =>
+          `${r.kind} "${r.name}${r.value ? ` ${r.value}` : ''}" ${ms(r.frame!)} (floor ${r.floor?.frame != null ? ms(r.floor.frame) : 'n/a'})`,
+      )
+      .join('; ')}`,
+  );
+  return rows;
 }

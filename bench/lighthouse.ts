@@ -1,7 +1,7 @@
 /**
  * Lighthouse 12.2.3 through its Node API, with its default settings (the mobile profile, simulated
  * throttling), driving Debian's Chromium launched by chrome-launcher with the tests' flags. One fresh
- * Chromium per run. The full report is kept in bench/out/lighthouse-<name>.json.
+ * Chromium per run. The full report is kept in bench/out/lighthouse-<address>-<run>.json.
  */
 import { writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
@@ -22,15 +22,11 @@ export interface LighthouseResult {
   /** Total blocking time and largest contentful paint, ms (simulated). */
   tbt: number;
   lcp: number;
-  /** The largest item of "Reduce unused JavaScript", and the audit's total, bytes. */
-  unusedJs: { url: string; wasted: number; total: number } | null;
   /**
-   * Opportunities: failing performance audits with an estimated saving ("Reduce unused JavaScript"); diagnostics:
-   * the other performance diagnostics that fail or carry a metric saving ("Reduce JavaScript execution time",
-   * "Avoid long main-thread tasks"). Each list largest saving first.
+   * The performance audits that fail or carry an estimated saving ("Reduce unused JavaScript", "Avoid long
+   * main-thread tasks"), largest saving first.
    */
-  opportunities: Finding[];
-  diagnostics: Finding[];
+  findings: Finding[];
   /** Failing accessibility and best-practices audits. */
   failing: Finding[];
 }
@@ -76,17 +72,9 @@ export async function runLighthouse(url: string, saveAs: string): Promise<Lighth
         .filter((r) => group === undefined || r.group === group)
         .map((r) => audit(r.id))
         .filter((a): a is Audit => !!a);
-    const diagnostics = refs('performance', 'diagnostics')
+    const findings = refs('performance', 'diagnostics')
       .filter((a) => failed(a) || savings(a) > 0)
       .sort((a, b) => savings(b) - savings(a));
-    const isOpportunity = (a: Audit) => a.details?.type === 'opportunity';
-    const unused = audit('unused-javascript');
-    const items = ((unused?.details as { items?: { url: string; wastedBytes: number }[] } | undefined)
-      ?.items ?? []) as { url: string; wastedBytes: number }[];
-    const top = items.reduce<(typeof items)[number] | null>(
-      (a, b) => (!a || b.wastedBytes > a.wastedBytes ? b : a),
-      null,
-    );
     return {
       scores: Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null])) as Record<
         (typeof CATEGORIES)[number],
@@ -94,11 +82,7 @@ export async function runLighthouse(url: string, saveAs: string): Promise<Lighth
       >,
       tbt: audit('total-blocking-time')?.numericValue ?? Number.NaN,
       lcp: audit('largest-contentful-paint')?.numericValue ?? Number.NaN,
-      unusedJs: top
-        ? { url: top.url, wasted: top.wastedBytes, total: items.reduce((s, i) => s + i.wastedBytes, 0) }
-        : null,
-      opportunities: diagnostics.filter(isOpportunity).map(finding),
-      diagnostics: diagnostics.filter((a) => !isOpportunity(a)).map(finding),
+      findings: findings.map(finding),
       failing: [...refs('accessibility'), ...refs('best-practices')].filter(failed).map(finding),
     };
   } finally {

@@ -27,6 +27,22 @@ export interface Row {
 
 export const info = (measure: string, value: string): Row => ({ measure, value, budget: '', ok: null });
 
+/** A budget that could not be measured counts as missed. */
+export const failed = (measure: string, e: unknown): Row => ({
+  measure,
+  value: `error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+  budget: '',
+  ok: false,
+});
+
+/** The median and, in brackets, the range of a few runs: "0.97 (0.95–0.99)". */
+export function spread(values: readonly number[], format: (v: number) => string): string {
+  if (values.length === 0) return 'n/a';
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return `${format(median(values))} (${format(lo)}–${format(hi)})`;
+}
+
 export function printTable(rows: readonly Row[]): string {
   const cells = rows.map((r) => [r.measure, r.value, r.budget, r.ok === null ? '' : r.ok ? 'ok' : 'MISS']);
   const head = ['measure', 'value', 'budget', 'ok'];
