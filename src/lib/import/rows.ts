@@ -4,7 +4,7 @@
  * need (negative or absurdly large numbers, contradictory markers). The outcome is a figure or the list
  * of reasons it is not one; never both, never neither.
  */
-import { parseValue, type Dataset } from '../data/load.ts';
+import { parseValue } from '../data/load.ts';
 import {
   MEASURES,
   PLATFORM_MEASURES,
@@ -23,6 +23,7 @@ import { areaIndex, type AreaIndex } from './areas.ts';
 import {
   type CellProblem,
   type CellWarning,
+  type ImportReference,
   type RowSource,
   type RowOutcome,
   USER_SOURCE,
@@ -38,17 +39,18 @@ import {
   readDate,
   readMonthOrDate,
   readValue,
+  remembered,
   unitWord,
   type ImportColumn,
 } from './cells.ts';
 
-const isWebAddress = (url: string): boolean => {
+const isWebAddress = remembered((url: string): boolean => {
   try {
     return /^https?:$/.test(new URL(url).protocol);
   } catch {
     return false;
   }
-};
+});
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
 const HINTS: Record<string, string> = {
@@ -64,7 +66,7 @@ export class RowChecker {
   private readonly labelByFold = new Map<string, string>();
 
   constructor(
-    private readonly ds: Dataset,
+    private readonly ds: ImportReference,
     private readonly file: string,
   ) {
     this.areas = areaIndex(ds);
