@@ -7,7 +7,7 @@
 import type { ImportResult, RejectedRow, RowWarning } from './import.ts';
 import type { Figure } from '../data/schema.ts';
 
-export const PART_SIZE = 2000;
+export const PART_SIZE = 500;
 
 export type ListPart =
   | { list: 'figures'; items: Figure[] }
