@@ -5,6 +5,7 @@
  */
 import type { Area } from '../data/schema.ts';
 import type { Dataset } from '../data/load.ts';
+import { remembered } from './cells.ts';
 
 /** Folds a name for matching: case, "&", punctuation, hyphens and accents do not count. */
 export const foldName = (text: string): string =>
@@ -47,9 +48,7 @@ export class AreaIndex {
   }
 
   /** The area id the text names, or null. */
-  resolve(text: string): string | null {
-    return this.exact.get(foldName(text)) ?? null;
-  }
+  readonly resolve = remembered((text: string): string | null => this.exact.get(foldName(text)) ?? null);
 
   /** A name to suggest for text that names no area, or null. Computed for at most 500 distinct texts. */
   suggest(text: string): string | null {
@@ -120,8 +119,8 @@ export function boundedLevenshtein(a: string, b: string, max: number): number {
   return Math.min(prev[b.length]!, max + 1);
 }
 
-const indexes = new WeakMap<Dataset, AreaIndex>();
-export function areaIndex(ds: Dataset): AreaIndex {
+const indexes = new WeakMap<Pick<Dataset, 'areas'>, AreaIndex>();
+export function areaIndex(ds: Pick<Dataset, 'areas'>): AreaIndex {
   let index = indexes.get(ds);
   if (!index) indexes.set(ds, (index = new AreaIndex(ds.areas.values())));
   return index;
@@ -131,7 +130,7 @@ export function areaIndex(ds: Dataset): AreaIndex {
  * The area a person probably meant by a name that matches none ("Hampshire Constabularly" → "Hampshire",
  * "Metropolitan" → "Metropolitan Police"); null when nothing is close or the name is already known.
  */
-export function didYouMean(name: string, ds: Dataset): string | null {
+export function didYouMean(name: string, ds: Pick<Dataset, 'areas'>): string | null {
   const index = areaIndex(ds);
   return index.resolve(name) ? null : index.suggest(name);
 }

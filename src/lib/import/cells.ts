@@ -70,10 +70,26 @@ export const cellText = (cell: string | null | undefined): string => {
   return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
 };
 
+/**
+ * `read` remembering its answer for each text: a file repeats a few texts (areas, measures, dates, the
+ * source of a reply) over thousands of rows, and each is folded or parsed once, not once per row. At most
+ * `limit` texts are kept, so that a file of all-different cells does not pile them up.
+ */
+export function remembered<T>(read: (text: string) => T, limit = 4096): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text)!;
+    const value = read(text);
+    if (seen.size >= limit) seen.clear();
+    seen.set(text, value);
+    return value;
+  };
+}
+
 const vocabulary = <T extends string>(words: readonly T[], synonyms: Record<string, T>) => {
   const map = new Map<string, T>(words.map((w) => [w, w]));
   for (const [k, v] of Object.entries(synonyms)) map.set(k, v);
-  return (text: string): T | string => (text ? (map.get(foldWord(text)) ?? text) : '');
+  return remembered((text: string): T | string => (text ? (map.get(foldWord(text)) ?? text) : ''));
 };
 
 export const normaliseMeasure = vocabulary(MEASURES, {});

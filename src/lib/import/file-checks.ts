@@ -24,10 +24,17 @@ export class SourceRegistry {
 
   add(s: RowSource, row: number, warn: (column: string, message: string) => void): string {
     const key = s.url ? `url ${s.url}` : s.name ? `name ${s.name}` : '';
+    const known = this.byKey.get(key);
+    // Without a name, the publisher is the URL's host, the same for every row of one source.
     const publisher =
       s.name ||
-      (s.url ? new URL(s.url).hostname : this.fileName ? `Your file ${this.fileName}` : 'Your data');
-    const known = this.byKey.get(key);
+      (known
+        ? known.source.publisher
+        : s.url
+          ? new URL(s.url).hostname
+          : this.fileName
+            ? `Your file ${this.fileName}`
+            : 'Your data');
     if (!known) {
       const id = key ? `${USER_SOURCE}-${++this.named}` : USER_SOURCE;
       this.byKey.set(key, { source: { id, url: s.url, kind: s.kind, publisher, date: s.date }, row });

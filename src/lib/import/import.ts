@@ -16,7 +16,6 @@
  * - A platform label the dataset does not know is kept as written and listed in `unknownLabels`; give
  *   the dataset {@link labelForUnknown} for each.
  */
-import type { Dataset } from '../data/load.ts';
 import type { Figure, Source } from '../data/schema.ts';
 import {
   IMPORT_MAX_BYTES,
@@ -31,14 +30,14 @@ import { detectDelimiter, readRecords, type CsvRecord, type Delimiter } from './
 import { readHeader, shapeProblems } from './header.ts';
 import { cellText, columnFor, type ImportColumn } from './cells.ts';
 import { RowChecker } from './rows.ts';
-import { clip, type CellProblem } from './outcome.ts';
+import { clip, type CellProblem, type ImportReference } from './outcome.ts';
 import { SourceRegistry, seriesWarnings, type RowWarning } from './file-checks.ts';
 
 export { IMPORT_MAX_BYTES } from './decode.ts';
 export type { Delimiter } from './records.ts';
 export { IMPORT_COLUMNS, type ImportColumn } from './cells.ts';
 export { didYouMean } from './areas.ts';
-export { USER_SOURCE, labelForUnknown, type CellProblem } from './outcome.ts';
+export { USER_SOURCE, labelForUnknown, type CellProblem, type ImportReference } from './outcome.ts';
 export type { RowWarning } from './file-checks.ts';
 export { TEMPLATE_COLUMNS, templateCSV, figuresToImportCSV, type TemplateColumn } from './template.ts';
 
@@ -49,7 +48,13 @@ export interface ImportOptions {
   byteLength?: number;
   /** How the bytes were decoded, when the caller did it. */
   encoding?: string;
+  /** Told how far the check has come, every {@link PROGRESS_EVERY} rows. */
+  onProgress?: (progress: ImportProgress) => void;
 }
+
+/** Reading: the text is being decoded and split into records. Checking: `done` of `total` records checked. */
+export type ImportProgress = { phase: 'reading' } | { phase: 'checking'; done: number; total: number };
+export const PROGRESS_EVERY = 2000;
 
 export interface RejectedRow {
   /** 1-based over the data rows (blank lines not counted). */
@@ -92,7 +97,7 @@ const isBlank = (r: CsvRecord) =>
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Reads a CSV file's text into figures and a report; refuses a file it cannot read as a table at all. */
-export function importFigures(text: string, ds: Dataset, options: ImportOptions = {}): ImportResult {
+export function importFigures(text: string, ds: ImportReference, options: ImportOptions = {}): ImportResult {
   try {
     return run(text, ds, options);
   } catch (e) {
@@ -103,7 +108,11 @@ export function importFigures(text: string, ds: Dataset, options: ImportOptions 
 }
 
 /** As {@link importFigures}, from the file's bytes (decoded as UTF-8, UTF-16 with a BOM, or Windows-1252). */
-export function importBytes(bytes: Uint8Array, ds: Dataset, options: ImportOptions = {}): ImportResult {
+export function importBytes(
+  bytes: Uint8Array,
+  ds: ImportReference,
+  options: ImportOptions = {},
+): ImportResult {
   const tooBig = sizeError(bytes.byteLength);
   if (tooBig) return { ok: false, error: tooBig };
   const { text, encoding } = decodeBytes(bytes);
@@ -111,13 +120,18 @@ export function importBytes(bytes: Uint8Array, ds: Dataset, options: ImportOptio
 }
 
 /** As {@link importBytes}, from a File the person picked; a file over the limit is never read. */
-export async function importFile(file: Blob & { name?: string }, ds: Dataset): Promise<ImportResult> {
+export async function importFile(
+  file: Blob & { name?: string },
+  ds: ImportReference,
+  options: Pick<ImportOptions, 'onProgress'> = {},
+): Promise<ImportResult> {
   const tooBig = sizeError(file.size);
   if (tooBig) return { ok: false, error: tooBig };
-  return importBytes(new Uint8Array(await file.arrayBuffer()), ds, { fileName: file.name });
+  options.onProgress?.({ phase: 'reading' });
+  return importBytes(new Uint8Array(await file.arrayBuffer()), ds, { ...options, fileName: file.name });
 }
 
-function run(raw: string, ds: Dataset, options: ImportOptions): ImportResult {
+function run(raw: string, ds: ImportReference, options: ImportOptions): ImportResult {
   const tooBig = sizeError(options.byteLength ?? utf8Length(raw, IMPORT_MAX_BYTES));
   if (tooBig) throw new RefusedFile(tooBig);
   const text = normaliseNewlines(screenText(raw));
@@ -169,7 +183,11 @@ function run(raw: string, ds: Dataset, options: ImportOptions): ImportResult {
   const unknownLabels = new Set<string>();
   const unnamed = new Map<number, number>();
   let rows = 0;
-  for (const record of records.slice(h + 1)) {
+  const total = records.length - h - 1;
+  for (let r = h + 1; r < records.length; r++) {
+    const record = records[r]!;
+    const done = r - h - 1;
+    if (done % PROGRESS_EVERY === 0) options.onProgress?.({ phase: 'checking', done, total });
     if (isBlank(record)) {
       blankLines++;
       continue;
@@ -180,9 +198,8 @@ function run(raw: string, ds: Dataset, options: ImportOptions): ImportResult {
       rejected.push({ row, line: record.line, problems: structural });
       continue;
     }
-    columns.slice(0, width).forEach((c, i) => {
-      if (!c.header && cellText(record.cells[i]) && !unnamed.has(i)) unnamed.set(i, record.line);
-    });
+    for (let i = 0; i < width; i++)
+      if (!columns[i]!.header && cellText(record.cells[i]) && !unnamed.has(i)) unnamed.set(i, record.line);
     const get = (column: ImportColumn) => {
       const i = index.get(column);
       return i === undefined ? '' : cellText(record.cells[i]);

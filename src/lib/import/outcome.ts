@@ -2,7 +2,14 @@
  * What checking one imported row gives (./rows.ts): a figure and where it came from, or every reason it is
  * not one; and the defaults for what a row leaves out.
  */
+import type { Dataset } from '../data/load.ts';
 import type { Figure, PlatformLabel, SourceKind } from '../data/schema.ts';
+
+/**
+ * What imported rows are checked against: the published areas and platform labels, nothing else of the
+ * dataset. Small, and plain Maps, so that it can be handed to a worker (./worker.ts).
+ */
+export type ImportReference = Pick<Dataset, 'areas' | 'labels'>;
 
 /** Why a cell keeps its row out. `value` is the cell as written (clipped to 200 characters). */
 export interface CellProblem {

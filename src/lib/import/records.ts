@@ -1,12 +1,7 @@
 /**
- * From text to CSV records: the delimiter, and the records themselves. Arquero parses the cells; a scan that
- * follows Arquero's own tokenizer rule for rule gives each record's line and width, and the quoting mistakes
- * Arquero passes over without a word (text after a closing quote, a quote that never closes), so that no
- * record is ever misread in silence. Untrusted header text never becomes an Arquero column name: the table is
- * read header-less.
+ * From text to CSV records: the delimiter, and the records themselves with each one's line, width and
+ * quoting mistakes, read in one pass by the rules Arquero reads the published data by.
  */
-import * as aq from 'arquero';
-import { RefusedFile } from './decode.ts';
 
 export type Delimiter = ',' | ';' | '\t';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
@@ -67,41 +62,55 @@ export interface RecordShape {
 const QUOTE = 34;
 const NEWLINE = 10;
 
+export interface CsvRecord extends RecordShape {
+  /** Cell texts, null for an empty cell; no more than {@link MAX_COLUMNS}, even where `width` is more. */
+  cells: (string | null)[];
+}
+
+/** Cells read per record: far more than the 15 import columns, few enough to keep a record small. */
+export const MAX_COLUMNS = 500;
+
 /**
- * Record shapes exactly as Arquero's delimited-text tokenizer (arquero 8, one chunk) splits LF-only text:
- * a cell is quoted only when it starts with a quote; the character after a closing quote is consumed
- * whatever it is; a quote that never closes runs to the end of the file; a blank line is a record of one
- * empty cell; a final newline ends the last record.
+ * Splits LF-only text into records, in one pass, by the rules of Arquero's delimited-text tokenizer (arquero 8,
+ * one chunk), which reads the published data: a cell is quoted only when it starts with a quote, and a doubled
+ * quote inside it is one quote; the character after a closing quote is consumed whatever it is; a quote that
+ * never closes runs to the end of the file; a blank line is a record of one empty cell; a final newline ends
+ * the last record. Where Arquero reads on past a quoting mistake without a word, the record says so (`issue`),
+ * so that no record is ever misread in silence. Untrusted header text never becomes a key of anything: cells
+ * are arrays.
  */
-export function scanRecords(text: string, delimiter: Delimiter): RecordShape[] {
+export function readRecords(text: string, delimiter: Delimiter): CsvRecord[] {
   const N = text.length;
   const D = delimiter.charCodeAt(0);
-  const records: RecordShape[] = [];
+  const records: CsvRecord[] = [];
   let line = 1;
   let start = 1;
+  let cells: (string | null)[] = [];
   let width = 0;
   let issue: QuoteIssue | undefined;
   let overflow = false;
   const end = () => {
-    const shape: RecordShape = { line: start, width };
-    if (issue) shape.issue = issue;
-    if (overflow) shape.overflow = true;
-    records.push(shape);
+    const record: CsvRecord = { line: start, width, cells };
+    if (issue) record.issue = issue;
+    if (overflow) record.overflow = true;
+    records.push(record);
+    cells = [];
     width = 0;
     issue = undefined;
     overflow = false;
     start = line;
   };
   // Cells past MAX_COLUMNS are not kept; whether they hold text is.
-  const cell = (from: number, to: number) => {
+  const cell = (value: string) => {
     width++;
-    if (width > MAX_COLUMNS && /[^\s"]/.test(text.slice(from, to))) overflow = true;
+    if (width <= MAX_COLUMNS) cells.push(value === '' ? null : value);
+    else if (/[^\s"]/.test(value)) overflow = true;
   };
   let i = 0;
   for (;;) {
     if (i >= N) {
       if (width > 0) {
-        width++;
+        cell('');
         end();
       }
       return records;
@@ -110,19 +119,24 @@ export function scanRecords(text: string, delimiter: Delimiter): RecordShape[] {
     if (text.charCodeAt(i) === QUOTE) {
       let qc = 1;
       let closed = false;
+      let doubled = false;
       while (++i < N) {
         const c = text.charCodeAt(i);
         if (c === NEWLINE) line++;
         else if (c === QUOTE) {
-          if (++qc === 3) qc = 1;
-          else if (i + 1 < N && text.charCodeAt(i + 1) !== QUOTE) {
+          if (++qc === 3) {
+            qc = 1;
+            doubled = true;
+          } else if (i + 1 < N && text.charCodeAt(i + 1) !== QUOTE) {
             closed = true;
             i++;
             break;
           }
         }
       }
-      cell(from, i);
+      // A closing quote that is the file's last character closes the cell, as one followed by a newline does.
+      const inside = text.slice(from + 1, closed || qc === 2 ? i - 1 : N);
+      cell(doubled ? inside.replaceAll('""', '"') : inside);
       if (!closed) {
         const lastLine = text.endsWith('\n') ? line - 1 : line;
         if (qc !== 2) issue ??= { kind: 'unclosed-quote', cell: width - 1, lastLine };
@@ -138,7 +152,7 @@ export function scanRecords(text: string, delimiter: Delimiter): RecordShape[] {
     }
     let c = 0;
     while (i < N && (c = text.charCodeAt(i)) !== NEWLINE && c !== D) i++;
-    cell(from, i);
+    cell(text.slice(from, i));
     if (i >= N) {
       end();
       return records;
@@ -151,43 +165,6 @@ export function scanRecords(text: string, delimiter: Delimiter): RecordShape[] {
   }
 }
 
-export interface CsvRecord extends RecordShape {
-  /** Cell texts, null for an empty cell; no more than {@link MAX_COLUMNS}, even where `width` is more. */
-  cells: (string | null)[];
-}
-
-/** Cells read per record: far more than the 15 import columns, few enough to keep a table of them small. */
-export const MAX_COLUMNS = 500;
-
-/**
- * Parses LF-only text with Arquero into records. A first line of empty cells as wide as the widest record
- * is put before the text, because Arquero keeps only as many columns as its first row has.
- */
-export function readRecords(text: string, delimiter: Delimiter): CsvRecord[] {
-  const shapes = scanRecords(text, delimiter);
-  const widest = Math.min(
-    shapes.reduce((m, s) => Math.max(m, s.width), 1),
-    MAX_COLUMNS,
-  );
-  const table = aq.fromCSV(delimiter.repeat(widest - 1) + '\n' + text, {
-    delimiter,
-    header: false,
-    autoType: false,
-  });
-  if (table.numRows() !== shapes.length + 1)
-    throw new RefusedFile('This file could not be read consistently; please save it again as CSV UTF-8.');
-  const columns = Array.from({ length: widest }, (_, c) => table.array(`col${c + 1}`) as (string | null)[]);
-  return shapes.map((shape, r) => {
-    const cells: (string | null)[] = [];
-    for (let c = 0; c < Math.min(shape.width, widest); c++) {
-      const value = columns[c]![r + 1];
-      if (value === undefined)
-        throw new RefusedFile(`This file could not be read consistently at line ${shape.line}.`);
-      cells.push(value);
-    }
-    // Arquero leaves cells past a record's end undefined: a mismatch means the scan misread the record.
-    if (shape.width < widest && columns[shape.width]![r + 1] !== undefined)
-      throw new RefusedFile(`This file could not be read consistently at line ${shape.line}.`);
-    return { ...shape, cells };
-  });
-}
+/** The records' shapes alone: where each starts, how wide it is, what went wrong with its quoting. */
+export const scanRecords = (text: string, delimiter: Delimiter): RecordShape[] =>
+  readRecords(text, delimiter);

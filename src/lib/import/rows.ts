@@ -1,32 +1,29 @@
 /**
- * One imported row: friendly spellings read (cells.ts), then the shared row rules of the bundled
- * data's check (`checkFigure`, `checkSource` in validate.ts) decide, then the few rules only imported rows
- * need (negative or absurdly large numbers, contradictory markers). The outcome is a figure or the list
- * of reasons it is not one; never both, never neither.
+ * One imported row: friendly spellings read (cells.ts), then the shared row rules of the bundled data's check
+ * (`checkFigure` in validate.ts; its source in ./source.ts) decide, then the few rules only imported rows need
+ * (negative or absurdly large numbers, contradictory markers). The outcome is a figure or the list of reasons
+ * it is not one; never both, never neither.
  */
-import { parseValue, type Dataset } from '../data/load.ts';
+import { parseValue } from '../data/load.ts';
 import {
   MEASURES,
   PLATFORM_MEASURES,
   QUALIFIERS,
   SHARE_BASES,
-  SOURCE_KINDS,
   VALUELESS_QUALIFIERS,
   type Measure,
   type Qualifier,
   type ShareBase,
-  type SourceKind,
   type Unit,
 } from '../data/schema.ts';
-import { checkFigure, checkSource, type RawRow, type References } from '../data/validate.ts';
+import { checkFigure, type RawRow, type References } from '../data/validate.ts';
 import { areaIndex, type AreaIndex } from './areas.ts';
 import {
   type CellProblem,
   type CellWarning,
-  type RowSource,
+  type ImportReference,
   type RowOutcome,
   USER_SOURCE,
-  DEFAULT_SOURCE_KIND,
   clip,
 } from './outcome.ts';
 import {
@@ -34,21 +31,12 @@ import {
   normaliseMeasure,
   normaliseQualifier,
   normaliseShareBase,
-  normaliseSourceKind,
   readDate,
-  readMonthOrDate,
   readValue,
   unitWord,
   type ImportColumn,
 } from './cells.ts';
-
-const isWebAddress = (url: string): boolean => {
-  try {
-    return /^https?:$/.test(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-};
+import { readSource } from './source.ts';
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
 const HINTS: Record<string, string> = {
@@ -64,7 +52,7 @@ export class RowChecker {
   private readonly labelByFold = new Map<string, string>();
 
   constructor(
-    private readonly ds: Dataset,
+    private readonly ds: ImportReference,
     private readonly file: string,
   ) {
     this.areas = areaIndex(ds);
@@ -178,7 +166,7 @@ export class RowChecker {
         );
     }
 
-    const source = this.readSource(get, line, problems);
+    const source = readSource(get, this.file, line, problems);
 
     const row: RawRow = {
       area,
@@ -224,37 +212,5 @@ export class RowChecker {
       ...(unknownLabel === undefined ? {} : { unknownLabel }),
       warnings,
     };
-  }
-
-  private readSource(
-    get: (column: ImportColumn) => string,
-    line: number,
-    problems: CellProblem[],
-  ): RowSource {
-    const url = get('source_url');
-    const name = get('source_name');
-    const dateCell = get('source_date');
-    const date = dateCell ? readMonthOrDate(dateCell) : '';
-    const kindCell = get('source_kind');
-    const kind = (kindCell ? normaliseSourceKind(kindCell) : DEFAULT_SOURCE_KIND) as SourceKind;
-    const columns: Record<string, ImportColumn> = {
-      url: 'source_url',
-      kind: 'source_kind',
-      date: 'source_date',
-    };
-    const found = checkSource({ id: 'user', url, kind, publisher: name, date }, this.file, line).filter(
-      (p) => p.column !== 'url' || url,
-    );
-    if (url && !found.some((p) => p.column === 'url') && !isWebAddress(url))
-      found.push({ file: this.file, line, column: 'url', message: `"${url}" is not a web address` });
-    for (const p of found) {
-      const column = columns[p.column] ?? 'source_url';
-      problems.push({
-        column,
-        reason: clip(p.message + (p.column === 'kind' ? ` (one of ${SOURCE_KINDS.join(', ')})` : ''), 300),
-        value: clip(get(column)),
-      });
-    }
-    return { url, name, date, kind, kindGiven: !!kindCell };
   }
 }

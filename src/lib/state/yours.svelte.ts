@@ -11,7 +11,8 @@ import type { YoursMode } from '../import/persistence.ts';
 const persistence = () => import('../import/persistence.ts');
 
 export class YourFigures {
-  #data = $state<ImportedData | null>(null);
+  // Raw: every figure of a file read as it is; a deep proxy would stand between each read and its value.
+  #data = $state.raw<ImportedData | null>(null);
   #mode = $state<YoursMode>('beside');
   #remembered = $state(false);
 
