@@ -9,6 +9,7 @@ import {
   checkPeriod,
   checkPopulation,
   checkSource,
+  S15A_START,
   type Problem,
   type RawRow,
 } from './validate.ts';
@@ -129,6 +130,18 @@ export function checkData(
   });
 
   periods.rows.forEach((r, i) => problems.push(...checkPeriod(r, periods.file, line(periods, i))));
+  periods.rows.forEach((r, i) => {
+    const before = cell(r, 'end') < S15A_START;
+    if (before !== (cell(r, 'kind') === 'before_s15a'))
+      problems.push({
+        file: periods.file,
+        line: line(periods, i),
+        column: 'kind',
+        message: before
+          ? `a period ending before s.15A began (${S15A_START}) is of kind before_s15a`
+          : 'only a period ending before s.15A began is of kind before_s15a',
+      });
+  });
   const periodKeys = new Set(periods.rows.map((r) => `${cell(r, 'start')}..${cell(r, 'end')}`));
   if (periodKeys.size !== periods.rows.length)
     problems.push({ file: periods.file, line: 1, column: 'start', message: 'a period is listed twice' });
@@ -143,6 +156,11 @@ export function checkData(
     sources: new Set(sources.rows.map((r) => cell(r, 'id'))),
     labels: new Set(labels.rows.map((r) => cell(r, 'label'))),
     periods: periodKeys,
+    olderOffence: new Set(
+      areas.rows
+        .filter((r) => cell(r, 'type') === 'force' && !['england', 'wales'].includes(cell(r, 'nation')))
+        .map((r) => cell(r, 'id')),
+    ),
   };
   figures.rows.forEach((r, i) => problems.push(...checkFigure(r, refs, figures.file, line(figures, i))));
   problems.push(...findRepeatedKeys(figures.rows, 'id', figures.lines, figures.file));

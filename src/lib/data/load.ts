@@ -8,6 +8,7 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { FIGURE_COLUMNS } from './schema.ts';
 import type { Area, Figure, Period, Platform, PlatformLabel, Population, Source } from './schema.ts';
 import { NOTE_COLUMNS, readNotes, unpackTables, type FigureNote, type Tables } from './packed.ts';
 import { compareCodes } from './order.ts';
@@ -157,16 +158,22 @@ export function buildDataset(tables: Tables): Dataset {
   const text = (name: string) =>
     Array.from(tables.figures.array(name) as ArrayLike<unknown>, (v) => (v == null ? '' : String(v)));
   const present = new Set(tables.figures.columnNames());
-  const figures = tables.figures.assign(
+  // `completeness` came with the release of 2026-12-04: an earlier release's figures have none (nothing
+  // flagged), and get the column empty, in its place, so that every release's table has the same columns.
+  const filled = tables.figures.assign(
     aq.table(
       Object.fromEntries(
-        ['category', 'share_base', 'note', 'evidence'].map((c) => [
+        ['category', 'completeness', 'share_base', 'note', 'evidence'].map((c) => [
           c,
           present.has(c) ? text(c) : new Array<string>(tables.figures.numRows()).fill(''),
         ]),
       ),
     ),
   );
+  const names = filled.columnNames();
+  const figures = FIGURE_COLUMNS.every((c) => names.includes(c))
+    ? filled.select([...FIGURE_COLUMNS, ...names.filter((c) => !(FIGURE_COLUMNS as readonly string[]).includes(c))])
+    : filled;
   const sources = new Map<string, Source>();
   for (const r of tables.sources.objects() as Row[]) {
     const s: Source = {

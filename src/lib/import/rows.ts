@@ -12,6 +12,7 @@ import {
   SHARE_BASES,
   SOURCE_KINDS,
   VALUELESS_QUALIFIERS,
+  type Completeness,
   type Measure,
   type Qualifier,
   type ShareBase,
@@ -190,6 +191,8 @@ export class RowChecker {
       qualifier,
       unit,
       share_base: shareBase,
+      completeness: get('completeness'),
+      note: get('note'),
       source: USER_SOURCE,
     };
     const reported = new Set(problems.map((p) => p.column));
@@ -217,6 +220,7 @@ export class RowChecker {
         qualifier: qualifier as Qualifier,
         unit: unit as Unit,
         share_base: shareBase as ShareBase | '',
+        completeness: get('completeness') as Completeness,
         note,
         evidence: get('evidence'),
       },

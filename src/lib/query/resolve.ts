@@ -65,7 +65,7 @@ function rowReader(table: ColumnTable): (row: number) => Figure {
   const names = table.columnNames();
   if (names.join() === FIGURE_COLUMNS.join()) {
     // The figures' own columns: one object shape, written out, is several times faster than a key at a time.
-    const [id, area, ps, pe, measure, category, value, qualifier, unit, base, note, source, evidence] =
+    const [id, area, ps, pe, measure, category, value, qualifier, completeness, unit, base, note, source, evidence] =
       names.map((name) => columnOf<never>(table, name)) as ColumnValues<never>[];
     return (r) => ({
       id: id![r]!,
@@ -76,6 +76,7 @@ function rowReader(table: ColumnTable): (row: number) => Figure {
       category: category![r]!,
       value: value![r]!,
       qualifier: qualifier![r]!,
+      completeness: completeness![r]!,
       unit: unit![r]!,
       share_base: base![r]!,
       note: note![r]!,
