@@ -6,8 +6,10 @@ import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';
 import {
   NATIONAL_DEFAULT,
+  INCOMPLETE_MEANING,
   countsAnotherOffence,
   describeFact,
+  factIncomplete,
   offenceNotes,
   selectedAreas,
   selectedPeriods,
@@ -51,6 +53,8 @@ interface Cell {
   reason: string;
   fact: Fact | null;
 }
+
+const cellIncomplete = (cell: Cell): boolean => !!cell.fact && factIncomplete(cell.fact);
 
 function cellFor(ctx: Context, state: ViewState, area: Area, p: Period): Cell {
   const fact = ctx.index.one(area.id, 'offences', p.key) ?? null;
@@ -106,12 +110,13 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
         );
       else if (p.kind === 'financial_year')
         gaps.push({ series: area.id, seriesName: area.name, period: p.label, reason: cell.reason });
+      // A possibly incomplete figure breaks the line on both sides: joined, its low value would read as a fall.
       if (p.kind === 'financial_year')
         lines.push({
           series: area.id,
           period: p.key,
           mid: midpoint(p),
-          y: cell.value && cell.value.hi !== Infinity ? cell.value.lo : null,
+          y: cell.value && cell.value.hi !== Infinity && !cellIncomplete(cell) ? cell.value.lo : null,
         });
     }
   }
@@ -131,6 +136,14 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
     gaps.push(...total.gaps);
     notes.push(total.note);
   }
+  if (points.some((p) => p.incomplete))
+    notes.push(
+      `A hollow square with "?" is a figure ${INCOMPLETE_MEANING}; the line stops at it rather than draw a fall or a rise the sources do not claim.`,
+    );
+  if (points.some((p) => ds.periodByKey.get(p.period)?.kind === 'before_s15a'))
+    notes.push(
+      "Years before 3 April 2017 count Scotland's or Northern Ireland's own, older offence (s.15A did not exist yet): drawn as bars of their own, never joined to the s.15A years.",
+    );
   if (periods.some((p) => p.kind !== 'financial_year'))
     notes.push(
       'Periods other than financial years are drawn as bars spanning their dates; they overlap the years and are never added to them.',
