@@ -23,7 +23,10 @@ export function forcesChart(
       marginRight: 56,
       ariaLabel: view.title,
       ariaDescription: bars
-        .map((b) => `${b.name} ${b.atLeast ? 'at least ' : ''}${formatNumber(b.lo)}${b.incomplete ? ' (possibly incomplete)' : ''}`)
+        .map(
+          (b) =>
+            `${b.name} ${b.atLeast ? 'at least ' : ''}${formatNumber(b.lo)}${b.incomplete ? ' (possibly incomplete)' : ''}`,
+        )
         .join(', '),
       x: { label: view.measure, grid: true, domain: [0, max * 1.08], nice: true },
       y: { label: null, domain: bars.map((b) => b.name) },

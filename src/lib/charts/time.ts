@@ -53,8 +53,8 @@ const MARGIN = { top: 20, right: 16, bottom: 30, left: 56 };
 
 export function timeChart(view: TimeView, { width, document }: ChartOptions): SVGSVGElement | HTMLElement {
   const height = Math.max(260, Math.min(420, width * 0.55));
-  const solid = view.points.filter((p) => !p.incomplete && (!p.coverage || p.coverage.n === p.coverage.of));
-  const hollow = view.points.filter((p) => !p.incomplete && p.coverage && p.coverage.n < p.coverage.of);
+  const solid = view.points.filter((p) => !p.coverage || p.coverage.n === p.coverage.of);
+  const hollow = view.points.filter((p) => p.coverage && p.coverage.n < p.coverage.of);
   const incomplete = view.points.filter((p) => p.incomplete);
   const atLeast = view.points.filter((p) => p.atLeast);
   const max = Math.max(10, ...view.points.map((p) => p.lo));
@@ -129,7 +129,9 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           r: 4.5,
           fill: 'series',
           stroke: 'var(--surface, #fff)',
-          symbol: (d: { approximate: boolean }) => (d.approximate ? 'diamond' : 'circle'),
+          // One linked mark for every figure, in the view's order (the keyboard's order); a possibly incomplete
+          // one is a square, hollowed by the mark below.
+          symbol: (d: TimePoint) => (d.incomplete ? 'square' : d.approximate ? 'diamond' : 'circle'),
           title: 'tip',
           href: figureHref,
         }),
@@ -142,29 +144,21 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           strokeWidth: 2,
           title: 'tip',
         }),
-        // Possibly incomplete figures: a hollow square and a "?", never on a line (see the module's comment).
-        Plot.dot(incomplete, {
-          x: 'mid',
-          y: 'lo',
-          r: 5,
-          symbol: 'square',
-          fill: 'var(--surface, #fff)',
-          stroke: 'series',
-          strokeWidth: 2,
-          title: 'tip',
-          href: figureHref,
-        }),
-        Plot.text(labels.length ? [] : incomplete, {
-          x: 'mid',
-          y: 'lo',
-          dx: -9,
-          dy: -9,
-          text: () => '?',
-          fontSize: 12,
-          fontWeight: 'bold',
-          fill: 'currentColor',
-          pointerEvents: 'none',
-        }),
+        // Possibly incomplete figures: a hollow square over the linked one, never on a line (see the module's
+        // comment); the "?" follows with the other texts.
+        Plot.dot(
+          incomplete.filter((p) => solid.includes(p)),
+          {
+            x: 'mid',
+            y: 'lo',
+            r: 5,
+            symbol: 'square',
+            fill: 'var(--surface, #fff)',
+            stroke: 'series',
+            strokeWidth: 2,
+            pointerEvents: 'none',
+          },
+        ),
         // The person's own imported figures: a dashed ring.
         Plot.dot(
           view.points.filter((p) => p.user),
@@ -187,6 +181,21 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           fill: 'currentColor',
           pointerEvents: 'none',
         }),
+        // Possibly incomplete: a "?" beside the point, unless its value label already ends in one.
+        Plot.text(
+          incomplete.filter((p) => !labels.some((l) => l.datum === p)),
+          {
+            x: 'mid',
+            y: 'lo',
+            dx: -9,
+            dy: -9,
+            text: () => '?',
+            fontSize: 12,
+            fontWeight: 'bold',
+            fill: 'currentColor',
+            pointerEvents: 'none',
+          },
+        ),
         // Few points: each carries its value (with its † where sources disagree), placed clear of the others.
         ...(Object.keys(SLOTS) as Slot[]).map((slot) =>
           Plot.text(

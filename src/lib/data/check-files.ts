@@ -1,6 +1,6 @@
 /** Runs every data-file rule over the text of the bundled files; pure, so the tests can feed it broken files. */
 import * as aq from 'arquero';
-import { FIGURE_COLUMNS, POPULATION_COLUMNS } from './schema.ts';
+import { FIGURE_COLUMNS, POPULATION_COLUMNS, VICTIM_AGE_CATEGORIES } from './schema.ts';
 import { DATA_FILES } from './load.ts';
 import {
   checkArea,
@@ -163,6 +163,17 @@ export function checkData(
     ),
   };
   figures.rows.forEach((r, i) => problems.push(...checkFigure(r, refs, figures.file, line(figures, i))));
+  // The published age bands are a closed list (a person's own file may use its source's bands).
+  figures.rows.forEach((r, i) => {
+    const band = cell(r, 'category');
+    if (cell(r, 'measure') === 'victim_age' && !(VICTIM_AGE_CATEGORIES as readonly string[]).includes(band))
+      problems.push({
+        file: figures.file,
+        line: line(figures, i),
+        column: 'category',
+        message: `unknown age band "${band}" (one of ${VICTIM_AGE_CATEGORIES.join(', ')})`,
+      });
+  });
   problems.push(...findRepeatedKeys(figures.rows, 'id', figures.lines, figures.file));
   checkIds(figures, problems);
   problems.push(...findDuplicates(figures.rows, FIGURE_COLUMNS, figures.lines, figures.file));

@@ -172,7 +172,10 @@ export function buildDataset(tables: Tables): Dataset {
   );
   const names = filled.columnNames();
   const figures = FIGURE_COLUMNS.every((c) => names.includes(c))
-    ? filled.select([...FIGURE_COLUMNS, ...names.filter((c) => !(FIGURE_COLUMNS as readonly string[]).includes(c))])
+    ? filled.select([
+        ...FIGURE_COLUMNS,
+        ...names.filter((c) => !(FIGURE_COLUMNS as readonly string[]).includes(c)),
+      ])
     : filled;
   const sources = new Map<string, Source>();
   for (const r of tables.sources.objects() as Row[]) {

@@ -6,7 +6,6 @@ import {
   AREA_TYPES,
   COMPLETENESS,
   INCOMPLETE_REASON,
-  VICTIM_AGE_CATEGORIES,
   LABEL_SCOPES,
   MEASURES,
   PERIOD_KINDS,
@@ -106,8 +105,6 @@ export function checkFigure(row: RawRow, refs: References, file: string, line: n
   }
   if (measureOk && (measure === 'offences' || measure === 'platform_known') && category)
     fail('category', `a ${measure} row has no category, found "${category}"`);
-  if (measure === 'victim_age' && !oneOf(VICTIM_AGE_CATEGORIES, category))
-    fail('category', `unknown age band "${category}" (one of ${VICTIM_AGE_CATEGORIES.join(', ')})`);
 
   const qualifier = text(row, 'qualifier');
   const qualifierOk = oneOf(QUALIFIERS, qualifier);

@@ -65,8 +65,22 @@ function rowReader(table: ColumnTable): (row: number) => Figure {
   const names = table.columnNames();
   if (names.join() === FIGURE_COLUMNS.join()) {
     // The figures' own columns: one object shape, written out, is several times faster than a key at a time.
-    const [id, area, ps, pe, measure, category, value, qualifier, completeness, unit, base, note, source, evidence] =
-      names.map((name) => columnOf<never>(table, name)) as ColumnValues<never>[];
+    const [
+      id,
+      area,
+      ps,
+      pe,
+      measure,
+      category,
+      value,
+      qualifier,
+      completeness,
+      unit,
+      base,
+      note,
+      source,
+      evidence,
+    ] = names.map((name) => columnOf<never>(table, name)) as ColumnValues<never>[];
     return (r) => ({
       id: id![r]!,
       area: area![r]!,

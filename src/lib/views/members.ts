@@ -12,7 +12,14 @@ import {
   showMembersLabel,
   type MembersWords,
 } from '../words/members.ts';
-import { INCOMPLETE_WORD, areaName, displayValue, factIncomplete, periodLabel, type Context } from './context.ts';
+import {
+  INCOMPLETE_WORD,
+  areaName,
+  displayValue,
+  factIncomplete,
+  periodLabel,
+  type Context,
+} from './context.ts';
 
 export interface MembersRow {
   /** `area|period`. */
