@@ -114,11 +114,17 @@ describe('timeChart', () => {
     expect(subpaths(lines[0]!.getAttribute('d'))).toBe(2);
     const incomplete = linked.filter((m) => tipOf(m).includes('possibly incomplete'));
     expect(incomplete.map((m) => m.getAttribute('data-figure'))).toEqual(['f0152', 'f0156', 'f0614']);
-    const at = (m: Element) => m.querySelector('path')!.getAttribute('transform')!.match(/translate\(([^)]*)\)/)![1]!;
+    const at = (m: Element) =>
+      m
+        .querySelector('path')!
+        .getAttribute('transform')!
+        .match(/translate\(([^)]*)\)/)![1]!;
     for (const m of incomplete) {
       // Drawn as a square, hollowed by an unlinked square at the same place, and on no line.
       expect(m.querySelector('path')!.getAttribute('d')).toMatch(/^M-[\d.]+,-[\d.]+h[\d.]+v[\d.]+h-[\d.]+Z$/);
-      expect(svg.querySelector(`g[aria-label="dot"] path[transform="translate(${at(m)})"][stroke]`)).not.toBeNull();
+      expect(
+        svg.querySelector(`g[aria-label="dot"] path[transform="translate(${at(m)})"][stroke]`),
+      ).not.toBeNull();
       for (const l of lines) expect(l.getAttribute('d')).not.toContain(at(m));
     }
     expect(texts(group(svg, 'text')[0])).toEqual(expect.arrayContaining(['18?', '95?', '5,441?']));
