@@ -219,6 +219,19 @@ describe('possibly incomplete figures', () => {
     expect(flags.f0151).toBe('');
   });
 
+  it('mark a rate made from one, for the force and for the region computed from its forces', async () => {
+    const ctx = makeContext(await load(CURRENT));
+    const view = timeView(ctx, { ...over(['hampshire', 'south-east-region']), per: 'u16' });
+    const at = (series: string, label: string) =>
+      view.points.find((p) => p.series === series && p.periodLabel === label)!;
+    expect(at('hampshire', '2020/21').incomplete).toBe(true);
+    expect(at('hampshire', '2020/21').tip).toContain('possibly incomplete');
+    expect(at('hampshire', '2019/20').incomplete).toBe(false);
+    const region = at('south-east-region', '2020/21');
+    expect(region.incomplete).toBe(true);
+    expect(region.tip).toContain('computed from a figure marked possibly incomplete');
+  });
+
   it('mark a published regional figure and a members sum that include one', async () => {
     const ds = await load(CURRENT);
     const ctx = makeContext(ds);

@@ -7,6 +7,7 @@ import type { ViewState } from './state.ts';
 import {
   NATIONAL_DEFAULT,
   INCOMPLETE_MEANING,
+  INCOMPLETE_WORD,
   countsAnotherOffence,
   describeFact,
   factIncomplete,
@@ -52,25 +53,47 @@ interface Cell {
   tip: string;
   reason: string;
   fact: Fact | null;
+  /** The figure, or a figure the rate is computed from, is flagged possibly incomplete. */
+  incomplete: boolean;
 }
-
-const cellIncomplete = (cell: Cell): boolean => !!cell.fact && factIncomplete(cell.fact);
 
 function cellFor(ctx: Context, state: ViewState, area: Area, p: Period): Cell {
   const fact = ctx.index.one(area.id, 'offences', p.key) ?? null;
   if (state.per === 'count') {
     const est = fact ? estimateOfFigure(fact.preferred) : null;
-    if (!fact || !est) return { value: null, tip: '', reason: 'no published figure', fact };
-    return { value: est, tip: describeFact(ctx.ds, fact), reason: '', fact };
+    if (!fact || !est)
+      return { value: null, tip: '', reason: 'no published figure', fact, incomplete: false };
+    return {
+      value: est,
+      tip: describeFact(ctx.ds, fact),
+      reason: '',
+      fact,
+      incomplete: factIncomplete(fact),
+    };
   }
   const cell = rateCell(ctx, state.per, area.id, p.key);
-  if (!cell.rate) return { value: null, tip: '', reason: `no rate: ${cell.refused}`, fact };
+  if (!cell.rate)
+    return { value: null, tip: '', reason: `no rate: ${cell.refused}`, fact, incomplete: false };
   const { count } = cell.rate;
+  // A region's rate is computed from its forces' counts: flagged when one of them is.
+  const flagged = (id: string) => {
+    const f = ctx.index.one(id, 'offences', p.key);
+    return !!f && factIncomplete(f);
+  };
+  const incomplete =
+    area.type === 'force' ? !!fact && factIncomplete(fact) : (cell.covered ?? []).some(flagged);
   return {
     value: { ...cell.rate, parts: count.parts, suppressedParts: count.suppressedParts },
-    tip: rateTip(ctx, `${area.name}, ${p.label}`, cell.text, area.type === 'force' ? (fact ?? null) : null),
+    tip:
+      rateTip(ctx, `${area.name}, ${p.label}`, cell.text, area.type === 'force' ? (fact ?? null) : null) +
+      (incomplete
+        ? area.type === 'force'
+          ? ` · ${INCOMPLETE_WORD}`
+          : ` · computed from a figure marked ${INCOMPLETE_WORD}`
+        : ''),
     reason: '',
     fact: area.type === 'force' ? fact : null,
+    incomplete,
   };
 }
 
@@ -106,6 +129,7 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
             coverage: null,
             tip: cell.tip,
             fact: cell.fact,
+            incomplete: cell.incomplete,
           }),
         );
       else if (p.kind === 'financial_year')
@@ -116,7 +140,7 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
           series: area.id,
           period: p.key,
           mid: midpoint(p),
-          y: cell.value && cell.value.hi !== Infinity && !cellIncomplete(cell) ? cell.value.lo : null,
+          y: cell.value && cell.value.hi !== Infinity && !cell.incomplete ? cell.value.lo : null,
         });
     }
   }
