@@ -67,7 +67,7 @@ export default defineConfig({
     },
   },
   // The import's worker (src/lib/import/worker.ts) is bundled apart: it gets Arquero as the pages do.
-  worker: { format: 'es', plugins: () => [arqueroStandIns(), arqueroUnderCsp()] },
+  worker: { format: 'es', plugins: () => [arqueroStandIns()] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -47,6 +47,7 @@ export const figure = (f: Partial<Figure> & Pick<Figure, 'id'>): Figure => ({
   category: '',
   value: 1,
   qualifier: 'exact',
+  completeness: '',
   unit: 'count',
   share_base: '',
   note: '',

@@ -107,9 +107,27 @@ describe('timeChart', () => {
       .flatMap((g) => [...g.querySelectorAll('line')])
       .filter((l) => l.getAttribute('stroke-width') === '4');
     expect(spans).toHaveLength(2);
-    // Hampshire's line breaks at 2021/22 (no figure): two runs. "At least" figures get an arrow each.
+    // Hampshire's line breaks at 2021/22 (no figure) and at the possibly incomplete 2020/21 (18) and 2023/24 (95),
+    // whose notes say "possibly partial": 2017/18 to 2019/20, then 2022/23 alone. "At least" figures get an
+    // arrow each.
     const lines = group(svg, 'line')[0]!.querySelectorAll('path');
     expect(subpaths(lines[0]!.getAttribute('d'))).toBe(2);
+    const incomplete = linked.filter((m) => tipOf(m).includes('possibly incomplete'));
+    expect(incomplete.map((m) => m.getAttribute('data-figure'))).toEqual(['f0152', 'f0156', 'f0614']);
+    const at = (m: Element) =>
+      m
+        .querySelector('path')!
+        .getAttribute('transform')!
+        .match(/translate\(([^)]*)\)/)![1]!;
+    for (const m of incomplete) {
+      // Drawn as a square, hollowed by an unlinked square at the same place, and on no line.
+      expect(m.querySelector('path')!.getAttribute('d')).toMatch(/^M-[\d.]+,-[\d.]+h[\d.]+v[\d.]+h-[\d.]+Z$/);
+      expect(
+        svg.querySelector(`g[aria-label="dot"] path[transform="translate(${at(m)})"][stroke]`),
+      ).not.toBeNull();
+      for (const l of lines) expect(l.getAttribute('d')).not.toContain(at(m));
+    }
+    expect(texts(group(svg, 'text')[0])).toEqual(expect.arrayContaining(['18?', '95?', '5,441?']));
     expect(group(svg, 'arrow')[0]!.querySelectorAll('path')).toHaveLength(2);
     await snapshot(svg, 'time-national');
   });

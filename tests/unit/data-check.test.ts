@@ -3,6 +3,7 @@
  * file and line.
  */
 import { describe, expect, it } from 'vitest';
+import * as aq from 'arquero';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,7 @@ describe('data check', () => {
   it('passes the bundled data', () => {
     const { problems, counts } = checkData(bundled);
     expect(problems).toEqual([]);
-    expect(counts['figures.csv']).toBe(890);
+    expect(counts['figures.csv']).toBe(910);
   });
 
   it('passes the frozen fixture dataset, whose files hold what its README says', () => {
@@ -177,6 +178,90 @@ describe('data check', () => {
     expect(problems).toEqual([expect.objectContaining({ line: 302, column: 'area' })]);
   });
 
+  describe('possibly incomplete figures', () => {
+    /** The fixture's figures with its Hampshire 2017/18 row (line 23, f0143, no note) given `completeness` and `note`. */
+    const fixtureWith = (completeness: string, note: string) => {
+      const text = readFileSync(join(FIXTURE_DIR, DATA_FILES.figures), 'utf8');
+      const lines = text.split('\n');
+      const cells = lines[22]!.split(',');
+      expect(cells.slice(0, 12)).toEqual([
+        'f0143',
+        'hampshire',
+        '2017-04-03',
+        '2018-03-31',
+        'offences',
+        '',
+        '152',
+        'exact',
+        '',
+        'count',
+        '',
+        '',
+      ]);
+      cells[8] = completeness;
+      cells[11] = note;
+      lines[22] = cells.join(',');
+      return checkData(
+        (name) =>
+          name === DATA_FILES.figures ? lines.join('\n') : readFileSync(join(FIXTURE_DIR, name), 'utf8'),
+        'tests/fixtures/dataset',
+      ).problems;
+    };
+
+    it('fails on a figure marked possibly_incomplete whose note gives no reason', () => {
+      const problem = {
+        file: 'tests/fixtures/dataset/figures.csv',
+        line: 23,
+        column: 'note',
+        message:
+          'a figure marked possibly_incomplete needs its reason in the note ("possibly partial", "did not provide", "39 of 43 forces" …)',
+      };
+      expect(fixtureWith('possibly_incomplete', '')).toEqual([problem]);
+      expect(fixtureWith('possibly_incomplete', 'first year of the offence')).toEqual([problem]);
+    });
+
+    it('passes it with its reason, and fails on a value that is no flag', () => {
+      expect(fixtureWith('possibly_incomplete', 'possibly partial data')).toEqual([]);
+      expect(fixtureWith('possibly_incomplete', 'Isle of Wight did not provide figures')).toEqual([]);
+      expect(fixtureWith('', '')).toEqual([]);
+      expect(fixtureWith('partial', 'possibly partial')).toEqual([
+        {
+          file: 'tests/fixtures/dataset/figures.csv',
+          line: 23,
+          column: 'completeness',
+          message: 'unknown completeness "partial" (empty or possibly_incomplete)',
+        },
+      ]);
+    });
+
+    it('flags in the bundled data only rows whose notes give a reason', () => {
+      const rows = aq.fromCSV(bundled(DATA_FILES.figures), { autoType: false }).objects() as Record<
+        string,
+        string | null
+      >[];
+      const flagged = rows.filter((r) => r.completeness === 'possibly_incomplete');
+      expect(flagged.map((r) => r.id)).toEqual(expect.arrayContaining(['f0152', 'f0156']));
+      expect(flagged).toHaveLength(38);
+    });
+  });
+
+  describe('years before s.15A and age bands', () => {
+    it('refuses a force of England and Wales in a period before 3 April 2017, and an unknown age band', () => {
+      const problems = checkWithFigureRow(891, (cells, header) => {
+        expect(cells.slice(0, 4)).toEqual(['f0891', 'police-scotland', '2014-04-01', '2015-03-31']);
+        cells[col(header, 'area')] = 'hampshire';
+      });
+      expect(problems.map((p) => [p.line, p.column])).toEqual([[892, 'period_end']]);
+      const bands = checkWithFigureRow(904, (cells, header) => {
+        expect(cells[col(header, 'category')]).toBe('under 13');
+        cells[col(header, 'category')] = 'under 12';
+      });
+      expect(bands.map((p) => [p.line, p.column, p.message])).toEqual([
+        [905, 'category', expect.stringContaining('unknown age band "under 12"')],
+      ]);
+    });
+  });
+
   describe('one wording, one share base', () => {
     // UK 2024/25, "WhatsApp, Facebook and Instagram each associated with 9% of offences": f0802 and f0807
     // (Hits Radio South Yorkshire), f0803 and f0808 (Greatest Hits Radio South Coast), all `offences`.
@@ -202,7 +287,7 @@ describe('data check', () => {
       ] as const) {
         expect(lines[row]).toMatch(
           new RegExp(
-            `^${id},united-kingdom,2024-04-01,2025-03-31,platform_share,${category},9,exact,percent,offences,`,
+            `^${id},united-kingdom,2024-04-01,2025-03-31,platform_share,${category},9,exact,,percent,offences,`,
           ),
         );
         expect(lines[row]!.endsWith(EVIDENCE)).toBe(true);

@@ -207,6 +207,7 @@ function validRow(ds: Dataset): fc.Arbitrary<Row> {
         category,
         value,
         qualifier: g.qualifier,
+        completeness: '',
         unit,
         share_base: measure === 'platform_share' ? g.shareBase : '',
         note: readNote(g.note.replace(/\r\n?/g, '\n')),

@@ -75,6 +75,7 @@ const HAMPSHIRE_62 = {
   category: '',
   value: 62,
   qualifier: 'exact',
+  completeness: '',
   unit: 'count',
   share_base: '',
 };
@@ -719,7 +720,7 @@ describe('withImported', () => {
     expect(merged.periodByKey.get('2017-04-03..2023-03-31')).toMatchObject({ kind: 'multi_year' });
     expect(merged.periodById.size).toBe(merged.periods.length);
     expect(merged.periods.map((p) => p.key)).toEqual([...merged.periods.map((p) => p.key)].sort());
-    expect(ds.figures.numRows()).toBe(890);
+    expect(ds.figures.numRows()).toBe(910);
     expect(ds.labels.has('TikTok')).toBe(false);
   });
 

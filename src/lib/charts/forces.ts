@@ -23,7 +23,10 @@ export function forcesChart(
       marginRight: 56,
       ariaLabel: view.title,
       ariaDescription: bars
-        .map((b) => `${b.name} ${b.atLeast ? 'at least ' : ''}${formatNumber(b.lo)}`)
+        .map(
+          (b) =>
+            `${b.name} ${b.atLeast ? 'at least ' : ''}${formatNumber(b.lo)}${b.incomplete ? ' (possibly incomplete)' : ''}`,
+        )
         .join(', '),
       x: { label: view.measure, grid: true, domain: [0, max * 1.08], nice: true },
       y: { label: null, domain: bars.map((b) => b.name) },
@@ -43,8 +46,21 @@ export function forcesChart(
           fill: 'currentColor',
           pointerEvents: 'none',
           text: (d) =>
-            `${d.approximate ? '≈' : ''}${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
+            `${d.approximate ? '≈' : ''}${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.incomplete ? '?' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
         }),
+        // Possibly incomplete figures: a dashed outline and "?" after the value (the notes say what it means).
+        Plot.barX(
+          bars.filter((b) => b.incomplete),
+          {
+            x: 'lo',
+            y: 'name',
+            fill: 'none',
+            stroke: 'currentColor',
+            strokeWidth: 1.5,
+            strokeDasharray: '4 3',
+            pointerEvents: 'none',
+          },
+        ),
         // The person's own imported figures: outlined, and labelled in words.
         Plot.barX(
           bars.filter((b) => b.user),
@@ -72,7 +88,10 @@ export function tileMap(view: ForcesView, { width, document }: ChartOptions): SV
       margin: 10,
       ariaLabel: `Tile map of the 43 forces of England and Wales, ${view.period?.label ?? ''}`,
       ariaDescription: view.tiles
-        .map((t) => `${t.name}: ${t.value === null ? 'no data' : formatNumber(t.value)}`)
+        .map(
+          (t) =>
+            `${t.name}: ${t.value === null ? 'no data' : formatNumber(t.value)}${t.incomplete ? ' (possibly incomplete)' : ''}`,
+        )
         .join(', '),
       x: { axis: null, domain: Array.from({ length: cols }, (_, i) => i), padding: 0.06 },
       y: { axis: null, domain: Array.from({ length: rows }, (_, i) => i), padding: 0.06 },
@@ -109,7 +128,7 @@ export function tileMap(view: ForcesView, { width, document }: ChartOptions): SV
         Plot.text(view.tiles, {
           x: 'col',
           y: 'row',
-          text: 'short',
+          text: (d) => (d.incomplete ? `${d.short}?` : d.short),
           fontSize: Math.max(9, size / 5),
           fontWeight: 600,
           fill: (d) => (darkFill(d.value, view.thresholds) ? '#ffffff' : '#111111'),

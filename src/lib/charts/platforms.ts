@@ -74,12 +74,25 @@ export function platformChart(
           x: 'lo',
           y: 'y',
           text: (d) =>
-            `${d.approximate ? '≈' : ''}${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
+            `${d.approximate ? '≈' : ''}${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.incomplete ? '?' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
           dx: 4,
           textAnchor: 'start',
           fill: 'currentColor',
           pointerEvents: 'none',
         }),
+        // Possibly incomplete figures: a dashed outline and "?" after the value (the notes say what it means).
+        Plot.barX(
+          bars.filter((b) => b.incomplete),
+          {
+            x: 'lo',
+            y: 'y',
+            fill: 'none',
+            stroke: 'currentColor',
+            strokeWidth: 1.5,
+            strokeDasharray: '4 3',
+            pointerEvents: 'none',
+          },
+        ),
         // The person's own imported figures: outlined, and labelled in words.
         Plot.barX(
           bars.filter((b) => b.user),

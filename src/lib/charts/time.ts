@@ -9,6 +9,13 @@
  *   the "at least" arrows and the value labels. It depends on the view model alone, never on the width or on
  *   what was drawn before, so drawing the same view model again (a tab switch) gives the same axis.
  *
+ * Possibly incomplete figures (data/figures.csv `completeness`, or a total that includes one): a hollow square
+ * in the series' colour with a "?" beside it, and no line through it. The line is broken on both sides rather
+ * than drawn to the point dashed or bridged over it: a dashed line would still draw the change (Hampshire's 291 to
+ * 18) as a slope, and a bridge from 2019/20 to 2022/23 would invent the years between. A break says what the
+ * sources say: the figure is there, but whether it rose or fell is not known. The legend and the chart's notes
+ * say it in words (the notes travel with the SVG and PNG downloads and the embed).
+ *
  * Direct labels: with at most {@link MAX_LABELLED_POINTS} points every point carries its value as text (also
  * in print and in the SVG and PNG downloads, which serialise this SVG). Twelve is one area's eight financial
  * years and its special rounds, or two areas over six years: about 25 px a label on a 375-px phone. Beyond that
@@ -18,6 +25,7 @@ import * as Plot from '@observablehq/plot';
 import type { TimePoint, TimeView } from '../views/time.ts';
 import { figureHref, finish, type ChartOptions } from './common.ts';
 import { formatNumber } from '../words/numbers.ts';
+import { INCOMPLETE_WORD } from '../words/incomplete.ts';
 import { SLOTS, placeLabels, type Box, type Slot } from './labels.ts';
 import { seriesColourScale } from './domains.ts';
 
@@ -35,11 +43,11 @@ export function seriesColours(view: TimeView): Map<string, string> {
   return new Map(view.series.map((s) => [s.id, colour.get(s.id) ?? range[0]!]));
 }
 
-/** A point's value as its label reads: "≈ 992", "200+", "62 †"; none for a suppressed value. */
+/** A point's value as its label reads: "≈ 992", "200+", "18?" (possibly incomplete), "62 †"; none for a suppressed value. */
 export const pointLabel = (p: TimePoint): string =>
   p.suppressed
     ? ''
-    : `${p.approximate ? '≈' : ''}${formatNumber(p.lo)}${p.atLeast ? '+' : ''}${p.disagree ? ' †' : ''}`;
+    : `${p.approximate ? '≈' : ''}${formatNumber(p.lo)}${p.atLeast ? '+' : ''}${p.incomplete ? '?' : ''}${p.disagree ? ' †' : ''}`;
 
 const MARGIN = { top: 20, right: 16, bottom: 30, left: 56 };
 
@@ -47,6 +55,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
   const height = Math.max(260, Math.min(420, width * 0.55));
   const solid = view.points.filter((p) => !p.coverage || p.coverage.n === p.coverage.of);
   const hollow = view.points.filter((p) => p.coverage && p.coverage.n < p.coverage.of);
+  const incomplete = view.points.filter((p) => p.incomplete);
   const atLeast = view.points.filter((p) => p.atLeast);
   const max = Math.max(10, ...view.points.map((p) => p.lo));
   // The scales are made here, as Plot would make them, so that labels can be placed in pixels.
@@ -69,7 +78,7 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
   const describe = view.series
     .map((s) => {
       const pts = view.points.filter((p) => p.series === s.id);
-      return `${s.name}: ${pts.length ? pts.map((p) => `${p.periodLabel} ${p.atLeast ? 'at least ' : ''}${formatNumber(p.lo)}`).join(', ') : 'no figures'}`;
+      return `${s.name}: ${pts.length ? pts.map((p) => `${p.periodLabel} ${p.atLeast ? 'at least ' : ''}${formatNumber(p.lo)}${p.incomplete ? ` (${INCOMPLETE_WORD})` : ''}`).join(', ') : 'no figures'}`;
     })
     .join('. ');
   return finish(
@@ -120,7 +129,9 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           r: 4.5,
           fill: 'series',
           stroke: 'var(--surface, #fff)',
-          symbol: (d: { approximate: boolean }) => (d.approximate ? 'diamond' : 'circle'),
+          // One linked mark for every figure, in the view's order (the keyboard's order); a possibly incomplete
+          // one is a square, hollowed by the mark below.
+          symbol: (d: TimePoint) => (d.incomplete ? 'square' : d.approximate ? 'diamond' : 'circle'),
           title: 'tip',
           href: figureHref,
         }),
@@ -133,6 +144,21 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           strokeWidth: 2,
           title: 'tip',
         }),
+        // Possibly incomplete figures: a hollow square over the linked one, never on a line (see the module's
+        // comment); the "?" follows with the other texts.
+        Plot.dot(
+          incomplete.filter((p) => solid.includes(p)),
+          {
+            x: 'mid',
+            y: 'lo',
+            r: 5,
+            symbol: 'square',
+            fill: 'var(--surface, #fff)',
+            stroke: 'series',
+            strokeWidth: 2,
+            pointerEvents: 'none',
+          },
+        ),
         // The person's own imported figures: a dashed ring.
         Plot.dot(
           view.points.filter((p) => p.user),
@@ -155,6 +181,21 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
           fill: 'currentColor',
           pointerEvents: 'none',
         }),
+        // Possibly incomplete: a "?" beside the point, unless its value label already ends in one.
+        Plot.text(
+          incomplete.filter((p) => !labels.some((l) => l.datum === p)),
+          {
+            x: 'mid',
+            y: 'lo',
+            dx: -9,
+            dy: -9,
+            text: () => '?',
+            fontSize: 12,
+            fontWeight: 'bold',
+            fill: 'currentColor',
+            pointerEvents: 'none',
+          },
+        ),
         // Few points: each carries its value (with its † where sources disagree), placed clear of the others.
         ...(Object.keys(SLOTS) as Slot[]).map((slot) =>
           Plot.text(

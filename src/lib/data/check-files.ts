@@ -1,6 +1,6 @@
 /** Runs every data-file rule over the text of the bundled files; pure, so the tests can feed it broken files. */
 import * as aq from 'arquero';
-import { FIGURE_COLUMNS, POPULATION_COLUMNS } from './schema.ts';
+import { FIGURE_COLUMNS, POPULATION_COLUMNS, VICTIM_AGE_CATEGORIES } from './schema.ts';
 import { rowsOf } from './rows.ts';
 import { DATA_FILES } from './load.ts';
 import {
@@ -10,6 +10,7 @@ import {
   checkPeriod,
   checkPopulation,
   checkSource,
+  S15A_START,
   type Problem,
   type RawRow,
 } from './validate.ts';
@@ -130,6 +131,18 @@ export function checkData(
   });
 
   periods.rows.forEach((r, i) => problems.push(...checkPeriod(r, periods.file, line(periods, i))));
+  periods.rows.forEach((r, i) => {
+    const before = cell(r, 'end') < S15A_START;
+    if (before !== (cell(r, 'kind') === 'before_s15a'))
+      problems.push({
+        file: periods.file,
+        line: line(periods, i),
+        column: 'kind',
+        message: before
+          ? `a period ending before s.15A began (${S15A_START}) is of kind before_s15a`
+          : 'only a period ending before s.15A began is of kind before_s15a',
+      });
+  });
   const periodKeys = new Set(periods.rows.map((r) => `${cell(r, 'start')}..${cell(r, 'end')}`));
   if (periodKeys.size !== periods.rows.length)
     problems.push({ file: periods.file, line: 1, column: 'start', message: 'a period is listed twice' });
@@ -144,8 +157,24 @@ export function checkData(
     sources: new Set(sources.rows.map((r) => cell(r, 'id'))),
     labels: new Set(labels.rows.map((r) => cell(r, 'label'))),
     periods: periodKeys,
+    olderOffence: new Set(
+      areas.rows
+        .filter((r) => cell(r, 'type') === 'force' && !['england', 'wales'].includes(cell(r, 'nation')))
+        .map((r) => cell(r, 'id')),
+    ),
   };
   figures.rows.forEach((r, i) => problems.push(...checkFigure(r, refs, figures.file, line(figures, i))));
+  // The published age bands are a closed list (a person's own file may use its source's bands).
+  figures.rows.forEach((r, i) => {
+    const band = cell(r, 'category');
+    if (cell(r, 'measure') === 'victim_age' && !(VICTIM_AGE_CATEGORIES as readonly string[]).includes(band))
+      problems.push({
+        file: figures.file,
+        line: line(figures, i),
+        column: 'category',
+        message: `unknown age band "${band}" (one of ${VICTIM_AGE_CATEGORIES.join(', ')})`,
+      });
+  });
   problems.push(...findRepeatedKeys(figures.rows, 'id', figures.lines, figures.file));
   checkIds(figures, problems);
   problems.push(...findDuplicates(figures.rows, FIGURE_COLUMNS, figures.lines, figures.file));

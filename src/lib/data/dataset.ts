@@ -41,10 +41,12 @@ export function buildDataset(tables: Tables): Dataset {
   const text = (name: string) =>
     Array.from(tables.figures.array(name) as ArrayLike<unknown>, (v) => (v == null ? '' : String(v)));
   const present = new Set(tables.figures.columnNames());
+  // `completeness` came with the release of 2026-12-04: an earlier release's figures have none (nothing
+  // flagged), and get the column empty, so that every release's table has the same columns.
   const figures = tables.figures.assign(
     aq.table(
       Object.fromEntries(
-        ['category', 'share_base', 'note', 'evidence'].map((c) => [
+        ['category', 'completeness', 'share_base', 'note', 'evidence'].map((c) => [
           c,
           present.has(c) ? text(c) : new Array<string>(tables.figures.numRows()).fill(''),
         ]),

@@ -18,6 +18,29 @@ export type Measure = (typeof MEASURES)[number];
 export const QUALIFIERS = ['exact', 'at_least', 'approximate', 'suppressed', 'not_available'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
+/**
+ * Whether a figure may count less than its area and period hold (figures.csv `completeness`): '' when nothing
+ * says so; `possibly_incomplete` when its page, or the data's own cross-check, says it may be partial (a value
+ * the page calls "possibly partial", a total a force "did not provide" figures for). The note says why; the
+ * data check requires it. Distinct from the qualifier: a possibly incomplete figure can be exact as published.
+ */
+export const COMPLETENESS = ['', 'possibly_incomplete'] as const;
+export type Completeness = (typeof COMPLETENESS)[number];
+
+/** Words a flagged figure's note must use to say why it may be incomplete (checked by the data check). */
+export const INCOMPLETE_REASON =
+  /partial|incomplete|did not provide|not provided|gave no data|missing|\b\d+ (of (the )?\d+ )?(UK )?(police )?forces/i;
+
+/** True for a figure marked as possibly counting less than its area and period hold. */
+export const isPossiblyIncomplete = (f: { completeness?: string }): boolean =>
+  f.completeness === 'possibly_incomplete';
+
+/**
+ * The categories of `victim_age`. `under 13` is Police Scotland's band (the Scottish offence's own line at 13):
+ * it overlaps `11 and under` and `12-15`, and is never added to them.
+ */
+export const VICTIM_AGE_CATEGORIES = ['11 and under', 'under 13', '12-15', '16 and over', 'unknown'] as const;
+
 /** Qualifiers whose row carries no number: the source withheld or lacked it. Never zero. */
 export const VALUELESS_QUALIFIERS: ReadonlySet<Qualifier> = new Set(['suppressed', 'not_available']);
 
@@ -35,7 +58,11 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const AREA_TYPES = ['force', 'region', 'country'] as const;
 export type AreaType = (typeof AREA_TYPES)[number];
 
-export const PERIOD_KINDS = ['financial_year', 'round', 'partial', 'multi_year'] as const;
+/**
+ * `before_s15a`: a financial year before 3 April 2017, when s.15A did not exist; only Police Scotland's and
+ * PSNI's own, older offences have figures for it. Never joined to the s.15A years as one series.
+ */
+export const PERIOD_KINDS = ['financial_year', 'round', 'partial', 'multi_year', 'before_s15a'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export const LABEL_SCOPES = ['platform', 'combined', 'owner', 'any'] as const;
@@ -64,6 +91,8 @@ export interface Figure {
   /** null exactly when the qualifier is suppressed or not_available. */
   value: number | null;
   qualifier: Qualifier;
+  /** 'possibly_incomplete' where the page or the data's cross-check says the figure may be partial. */
+  completeness: Completeness;
   /** percent for every platform_share row and for victim rows published as a share, not a count. */
   unit: Unit;
   share_base: ShareBase | '';
@@ -133,6 +162,7 @@ export const FIGURE_COLUMNS = [
   'category',
   'value',
   'qualifier',
+  'completeness',
   'unit',
   'share_base',
   'note',

@@ -4,6 +4,8 @@
  */
 import {
   AREA_TYPES,
+  COMPLETENESS,
+  INCOMPLETE_REASON,
   LABEL_SCOPES,
   MEASURES,
   PERIOD_KINDS,
@@ -35,7 +37,15 @@ export interface References {
   labels: ReadonlySet<string>;
   /** Known `start..end` period keys; when given, a figure's period must be one of them. */
   periods?: ReadonlySet<string>;
+  /**
+   * Areas that count an offence older than s.15A (Police Scotland, PSNI); when given, only they may have a
+   * figure for a period that ends before s.15A began.
+   */
+  olderOffence?: ReadonlySet<string>;
 }
+
+/** The day s.15A came into force. */
+export const S15A_START = '2017-04-03';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -85,6 +95,11 @@ export function checkFigure(row: RawRow, refs: References, file: string, line: n
     if (start > end) fail('period_start', `period starts (${start}) after it ends (${end})`);
     else if (refs.periods && !refs.periods.has(`${start}..${end}`))
       fail('period_start', `period ${start}..${end} is not listed in periods.csv`);
+    if (end < S15A_START && refs.olderOffence && area && !refs.olderOffence.has(area))
+      fail(
+        'period_end',
+        `period ends (${end}) before s.15A began (${S15A_START}): only an area counting an older offence (Scotland's, Northern Ireland's) can have a figure for it`,
+      );
   }
 
   const measure = text(row, 'measure');
@@ -113,6 +128,16 @@ export function checkFigure(row: RawRow, refs: References, file: string, line: n
       fail('value', `a share of ${value}% is over 100`);
     }
   }
+
+  // An older file (an earlier release, a person's own) has no completeness column: nothing is flagged.
+  const completeness = text(row, 'completeness');
+  if (!oneOf(COMPLETENESS, completeness))
+    fail('completeness', `unknown completeness "${completeness}" (empty or possibly_incomplete)`);
+  else if (completeness && !INCOMPLETE_REASON.test(text(row, 'note')))
+    fail(
+      'note',
+      'a figure marked possibly_incomplete needs its reason in the note ("possibly partial", "did not provide", "39 of 43 forces" …)',
+    );
 
   const unit = text(row, 'unit');
   if (!oneOf(UNITS, unit)) fail('unit', `unknown unit "${unit}" (count or percent)`);

@@ -8,7 +8,7 @@ import { ownNotes, type NotesOf } from '../data/load.ts';
 import { POPULATION_CREDIT } from '../query/rates.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { Per } from '../views/state.ts';
-import { areaName, periodLabel, sourceOf, type Context } from '../views/context.ts';
+import { areaName, factIncomplete, periodLabel, sourceOf, type Context } from '../views/context.ts';
 import { perWording, rateCell } from '../views/measure.ts';
 import { membersRow } from '../views/members.ts';
 import { periodKeyOf } from '../query/period.ts';
@@ -29,6 +29,9 @@ const FIGURE_COLUMNS = {
   category: (_, f) => f.category,
   value: (_, f) => f.value,
   qualifier: (_, f) => f.qualifier,
+  // '' or possibly_incomplete (data/figures.csv); in the view's download, also where another report of the
+  // same value carries the flag, as the charts show it.
+  completeness: (_, f) => f.completeness ?? '',
   unit: (_, f) => f.unit,
   share_base: (_, f) => f.share_base,
   note: (_, f) => f.note,
@@ -58,6 +61,7 @@ export const MEMBERS_COLUMNS = [
   'members_reporting',
   'members_missing',
   'members_check',
+  'members_incomplete',
 ] as const;
 
 function membersColumns(ctx: Context, fact: Fact): Record<string, unknown> {
@@ -71,6 +75,7 @@ function membersColumns(ctx: Context, fact: Fact): Record<string, unknown> {
     members_reporting: `${parts.length} of ${members.length}`,
     members_missing: row.missing.join('; '),
     members_check: `${row.words.verdict}: ${row.words.reason}`,
+    members_incomplete: row.incomplete,
   };
 }
 
@@ -122,6 +127,12 @@ function rateColumns(ctx: Context, per: Exclude<Per, 'count'>, fact: Fact): Reco
   };
 }
 
+/** The preferred figure, flagged possibly incomplete where the chart shows it so ({@link factIncomplete}). */
+const shownFlag = (fact: Fact): Figure =>
+  factIncomplete(fact) && !fact.preferred.completeness
+    ? { ...fact.preferred, completeness: 'possibly_incomplete' }
+    : fact.preferred;
+
 /** The figure with the note and evidence `notes` gives it (the page's, read after its first chart). */
 const withNotes = (f: Figure, notes: NotesOf): Figure => {
   const n = notes(f);
@@ -139,7 +150,7 @@ export function downloadRows(
   notes: NotesOf = ownNotes,
 ): Record<string, unknown>[] {
   return facts.map((fact) => ({
-    ...cells(FIGURE_COLUMNS, ctx, withNotes(fact.preferred, notes)),
+    ...cells(FIGURE_COLUMNS, ctx, withNotes(shownFlag(fact), notes)),
     ...cells(SOURCE_COLUMNS, ctx, fact.preferred),
     ...(per === 'count' ? {} : rateColumns(ctx, per, fact)),
     ...membersColumns(ctx, fact),

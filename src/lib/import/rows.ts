@@ -11,6 +11,7 @@ import {
   QUALIFIERS,
   SHARE_BASES,
   VALUELESS_QUALIFIERS,
+  type Completeness,
   type Measure,
   type Qualifier,
   type ShareBase,
@@ -178,6 +179,8 @@ export class RowChecker {
       qualifier,
       unit,
       share_base: shareBase,
+      completeness: get('completeness'),
+      note: get('note'),
       source: USER_SOURCE,
     };
     const reported = new Set(problems.map((p) => p.column));
@@ -205,6 +208,7 @@ export class RowChecker {
         qualifier: qualifier as Qualifier,
         unit: unit as Unit,
         share_base: shareBase as ShareBase | '',
+        completeness: get('completeness') as Completeness,
         note,
         evidence: get('evidence'),
       },

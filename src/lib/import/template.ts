@@ -45,6 +45,11 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
     'exact (the default), at_least ("at least"), approximate ("approx"), suppressed, not_available ("n/a").',
   ),
   describe(
+    'completeness',
+    'Empty, or possibly_incomplete where the source says the figure may be partial (a force that did not ' +
+      'provide figures, a value it calls partial); the note must then say why.',
+  ),
+  describe(
     'unit',
     'count (the default) or percent (the default for platform_share and for a value with "%").',
   ),

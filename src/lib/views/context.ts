@@ -3,7 +3,14 @@
  * never splits a fact), and the current state, with the helpers that turn ids into words.
  */
 import type { Dataset } from '../data/load.ts';
-import { isUserFigure, type Area, type Figure, type Period, type Source } from '../data/schema.ts';
+import {
+  isPossiblyIncomplete,
+  isUserFigure,
+  type Area,
+  type Figure,
+  type Period,
+  type Source,
+} from '../data/schema.ts';
 
 import { FactIndex } from '../query/facts.ts';
 
@@ -13,6 +20,7 @@ import { estimateOfFigure } from '../query/estimate.ts';
 
 import type { ViewState } from './state.ts';
 import { formatEstimate } from '../words/numbers.ts';
+import { INCOMPLETE_MEANING, INCOMPLETE_WORD } from '../words/incomplete.ts';
 import { periodKeyOf } from '../query/period.ts';
 
 export interface Context {
@@ -84,6 +92,22 @@ export function sourceLine(ds: Dataset, f: Figure): string {
   return s.date ? `${s.publisher}, ${s.date}` : `${s.publisher} (undated)`;
 }
 
+export { INCOMPLETE_MEANING, INCOMPLETE_WORD };
+
+/**
+ * True when the reading shown for a fact (its preferred value and qualifier) is marked possibly incomplete by
+ * any row that gives it: one statistic, reported by several pages, some of which say "from 42 of 43 forces".
+ */
+export function factIncomplete(fact: Fact): boolean {
+  const f = fact.preferred;
+  return (
+    isPossiblyIncomplete(f) ||
+    fact.alternatives.some(
+      (a) => isPossiblyIncomplete(a) && a.value === f.value && a.qualifier === f.qualifier,
+    )
+  );
+}
+
 /** True when the fact shown is one of the person's own imported figures. */
 export const isUserFact = (fact: Fact): boolean => isUserFigure(fact.preferred);
 
@@ -97,6 +121,8 @@ export interface FactWords {
   source: string;
   /** "sources disagree: also published as …", "your data agrees", or ''. */
   conflict: string;
+  /** "possibly incomplete" where the figure is flagged, else ''. */
+  completeness: string;
 }
 
 export function factWords(ds: Dataset, fact: Fact, what = 'offences'): FactWords {
@@ -126,6 +152,7 @@ export function factWords(ds: Dataset, fact: Fact, what = 'offences'): FactWords
     value: `${what}: ${displayValue(f)}${f.qualifier === 'exact' ? '' : ` (${QUALIFIER_WORDS[f.qualifier]})`}`,
     source: `source: ${sourceLine(ds, f)}`,
     conflict,
+    completeness: factIncomplete(fact) ? INCOMPLETE_WORD : '',
   };
 }
 
@@ -135,7 +162,7 @@ export const joinWords = (...parts: string[]): string => parts.filter(Boolean).j
 /** One line for a tooltip or an accessible name: value, qualifier, period, area, source and date, conflicts. */
 export function describeFact(ds: Dataset, fact: Fact, what = 'offences'): string {
   const w = factWords(ds, fact, what);
-  return joinWords(w.where, w.value, w.source, w.conflict);
+  return joinWords(w.where, w.value, w.completeness, w.source, w.conflict);
 }
 
 /** The jurisdictions where s.15A is the offence counted; other forces count another offence. */

@@ -6,7 +6,10 @@ import { estimateOfFigure } from '../query/estimate.ts';
 import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';
 import {
+  INCOMPLETE_MEANING,
+  INCOMPLETE_WORD,
   describeFact,
+  factIncomplete,
   forcesOf43,
   isUserFact,
   selectedPeriods,
@@ -32,6 +35,8 @@ export interface ForceBar {
   tip: string;
   fact: Fact;
   user: boolean;
+  /** Flagged possibly incomplete: marked "?" on the bar. */
+  incomplete: boolean;
 }
 
 export interface Tile {
@@ -45,6 +50,8 @@ export interface Tile {
   tip: string;
   fact: Fact | null;
   user: boolean;
+  /** Flagged possibly incomplete: marked "?" on the tile. */
+  incomplete: boolean;
 }
 
 export interface ForcesView {
@@ -142,6 +149,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
         tip,
         fact,
         user: isUserFact(fact),
+        incomplete: factIncomplete(fact),
       });
     else missing.push(f.name);
     if (f.tile)
@@ -156,6 +164,7 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
         tip: fact && value ? tip : `${f.name}, ${period?.label ?? ''} · no data: no published figure`,
         fact: fact && value ? fact : null,
         user: !!fact && !!value && isUserFact(fact),
+        incomplete: !!fact && !!value && factIncomplete(fact),
       });
   }
   if (refusals.length) notes.push(`No rate for ${refusals.join('; ')}.`);
@@ -170,6 +179,8 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
     : null;
   if (bars.some((b) => b.disagree))
     notes.push('Marked bars (†) have sources that disagree; the table lists every version.');
+  if (bars.some((b) => b.incomplete))
+    notes.push(`Bars and tiles marked "?" are figures ${INCOMPLETE_MEANING}.`);
   if (bars.some((b) => b.atLeast))
     notes.push('Figures published as "more than" are lower bounds, drawn with an open end.');
   return {
@@ -180,7 +191,8 @@ export function forcesView(ctx: Context, state: ViewState): ForcesView {
     tiles,
     total:
       total?.estimate != null
-        ? `${formatEstimate(total.estimate)} offences across the ${total.reported.length} of 43 forces with a figure`
+        ? `${formatEstimate(total.estimate)} offences across the ${total.reported.length} of 43 forces with a figure` +
+          (total.facts.some(factIncomplete) ? `, including figures marked ${INCOMPLETE_WORD}` : '')
         : null,
     title: period
       ? `${state.per === 'count' ? 'Offences' : 'Offence rates'} by police force, ${period.label}`

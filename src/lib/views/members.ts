@@ -12,7 +12,14 @@ import {
   showMembersLabel,
   type MembersWords,
 } from '../words/members.ts';
-import { areaName, displayValue, periodLabel, type Context } from './context.ts';
+import {
+  INCOMPLETE_WORD,
+  areaName,
+  displayValue,
+  factIncomplete,
+  periodLabel,
+  type Context,
+} from './context.ts';
 
 export interface MembersRow {
   /** `area|period`. */
@@ -29,6 +36,11 @@ export interface MembersRow {
   /** Names of the members with no figure. */
   missing: string[];
   verdict: MembersVerdict;
+  /**
+   * '' or what is possibly incomplete: "the published figure is possibly incomplete; the sum includes a figure
+   * marked possibly incomplete (Hampshire)".
+   */
+  incomplete: string;
   /** The whole check on one line (downloads). */
   line: string;
   check: MembersCheck;
@@ -70,6 +82,15 @@ export function membersRow(ctx: Context, areaId: string, period: string): Member
     shortfall: check.publishedEstimate && check.sum ? shortfall(check.publishedEstimate, check.sum) : null,
   });
   const where = `${area.name}, ${periodLabel(ds, period)}`;
+  const flaggedParts = check.parts.filter((p) => factIncomplete(p.fact)).map((p) => areaName(ds, p.area));
+  const incomplete = [
+    factIncomplete(published) ? `the published figure is ${INCOMPLETE_WORD}` : '',
+    flaggedParts.length
+      ? `the sum includes ${flaggedParts.length === 1 ? 'a figure' : 'figures'} marked ${INCOMPLETE_WORD} (${flaggedParts.join(', ')})`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
   return {
     id: `${areaId}|${period}`,
     area: areaId,
@@ -80,7 +101,8 @@ export function membersRow(ctx: Context, areaId: string, period: string): Member
     parts: namedParts(check.parts.map((p) => ({ name: areaName(ds, p.area), estimate: p.estimate }))),
     missing,
     verdict: check.verdict,
-    line: `${where}: ${membersLine(words)}`,
+    incomplete,
+    line: `${where}: ${membersLine(words)}${incomplete ? ` Note: ${incomplete}.` : ''}`,
     check,
   };
 }

@@ -9,7 +9,9 @@ import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';
 
 import {
+  INCOMPLETE_MEANING,
   describeFact,
+  factIncomplete,
   isUserFact,
   displayValue,
   selectedAreas,
@@ -35,6 +37,8 @@ export interface PlatformBar {
   tip: string;
   fact: Fact;
   user: boolean;
+  /** Flagged possibly incomplete: marked "?" on the bar. */
+  incomplete: boolean;
 }
 
 export interface PlatformPanel {
@@ -93,6 +97,7 @@ export function platformView(ctx: Context, state: ViewState): PlatformView {
             tip: describeFact(ds, fact, `platform records for "${fact.preferred.category}"`),
             fact,
             user: isUserFact(fact),
+            incomplete: factIncomplete(fact),
           };
         })
         .filter((x): x is PlatformBar => x !== null)
@@ -141,6 +146,8 @@ export function platformView(ctx: Context, state: ViewState): PlatformView {
     'Platform records are not offences: one offence can involve several platforms, so records can add up to more than the offences.',
     'Combined labels (outlined) are shown as published and never split into their platforms.',
   ];
+  if (panels.some((p) => p.bars.some((b) => b.incomplete)))
+    notes.push(`Bars marked "?" are figures ${INCOMPLETE_MEANING}.`);
   if (panels.some((p) => p.shares.length))
     notes.push('Shares are shown as published, each with the base the source gives; they are never added.');
   const where = state.areas.length ? areas.map((a) => a.name).join(', ') : 'every area with platform figures';

@@ -6,7 +6,16 @@ import type { Fact } from '../query/resolve.ts';
 import { formatRate } from '../words/numbers.ts';
 import type { Per, ViewState } from './state.ts';
 import { rateCell } from './measure.ts';
-import { QUALIFIER_WORDS, areaName, displayValue, periodLabel, sourceOf, type Context } from './context.ts';
+import {
+  INCOMPLETE_WORD,
+  QUALIFIER_WORDS,
+  areaName,
+  displayValue,
+  factIncomplete,
+  periodLabel,
+  sourceOf,
+  type Context,
+} from './context.ts';
 import { membersRow, type MembersRow } from './members.ts';
 import { SHARE_BASE_WORDS } from '../words/bases.ts';
 
@@ -31,6 +40,8 @@ export interface TableRow {
   rate: string;
   /** The person's own imported figure. */
   user: boolean;
+  /** Flagged possibly incomplete (the qualifier cell says so in words). */
+  incomplete: boolean;
   /** A region's or country's offences: set beside the sum of its member forces. */
   members: MembersRow | null;
   fact: Fact;
@@ -72,7 +83,7 @@ export function tableRow(ctx: Context, fact: Fact): TableRow {
     category: f.category,
     value: displayValue(f),
     sortValue: f.value,
-    qualifier: QUALIFIER_WORDS[f.qualifier],
+    qualifier: QUALIFIER_WORDS[f.qualifier] + (factIncomplete(fact) ? `; ${INCOMPLETE_WORD}` : ''),
     unit: f.unit,
     base: f.share_base ? SHARE_BASE_WORDS[f.share_base] : '',
     conflict: others.length
@@ -83,6 +94,7 @@ export function tableRow(ctx: Context, fact: Fact): TableRow {
     sourceUrl: s?.url ?? '',
     rate: '',
     user: isUserFigure(f),
+    incomplete: factIncomplete(fact),
     members: f.measure === 'offences' ? membersRow(ctx, f.area, key) : null,
     fact,
   };

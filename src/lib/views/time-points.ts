@@ -1,7 +1,7 @@
 /** The points of the over-time view: one figure (or total) of one series for one period, drawn across its days. */
 import type { Period } from '../data/schema.ts';
 import type { Fact } from '../query/resolve.ts';
-import { isUserFact } from './context.ts';
+import { factIncomplete, isUserFact } from './context.ts';
 
 /** The series id of the covered total of the selected forces. */
 export const TOTAL_SERIES = '__total';
@@ -30,6 +30,11 @@ export interface TimePoint {
   fact: Fact | null;
   /** The person's own imported figure. */
   user: boolean;
+  /**
+   * Flagged possibly incomplete (data/figures.csv `completeness`), or a total that includes such a figure:
+   * drawn with its own mark and never joined by a line.
+   */
+  incomplete: boolean;
 }
 
 /** A value as a point is drawn from: a count's estimate, or a rate. */
@@ -49,7 +54,7 @@ export function makePoint(
   seriesName: string,
   p: Period,
   v: PointValue,
-  rest: Pick<TimePoint, 'disagree' | 'coverage' | 'tip' | 'fact'>,
+  rest: Pick<TimePoint, 'disagree' | 'coverage' | 'tip' | 'fact'> & { incomplete?: boolean },
 ): TimePoint {
   return {
     series,
@@ -67,5 +72,6 @@ export function makePoint(
     suppressed: !!v.parts && v.suppressedParts === v.parts,
     user: rest.fact ? isUserFact(rest.fact) : false,
     ...rest,
+    incomplete: rest.incomplete ?? (rest.fact ? factIncomplete(rest.fact) : false),
   };
 }

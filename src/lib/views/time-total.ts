@@ -7,7 +7,7 @@ import type { Area, Period } from '../data/schema.ts';
 import { totalAcrossForces } from '../query/totals.ts';
 import { childrenOf, rateOf } from '../query/rates.ts';
 import { formatEstimate, formatNumber, formatRate } from '../words/numbers.ts';
-import { areaName, type Context } from './context.ts';
+import { INCOMPLETE_WORD, areaName, factIncomplete, type Context } from './context.ts';
 import { PER_BASE, perWording } from './measure.ts';
 import type { ViewState } from './state.ts';
 import { TOTAL_SERIES, makePoint, midpoint, type PointValue, type TimePoint } from './time-points.ts';
@@ -69,13 +69,16 @@ export function totalSeries(
       value = { ...rate, parts: est.parts, suppressedParts: est.suppressedParts };
       text = `${formatRate(rate)} ${perWording(state.per)} · ${formatEstimate(est)} offences over ${formatNumber(children)} children of the reporting forces`;
     }
+    const incomplete = total.facts.some(factIncomplete);
     out.points.push(
       makePoint(TOTAL_SERIES, name, p, value, {
         disagree: total.facts.some((f) => f.disagree),
+        incomplete,
         coverage: { n: total.reported.length, of: forces.length },
         tip:
           `${name}, ${p.label} · ${text} · covers ${total.reported.length} of ${forces.length} forces` +
-          (missing.length ? ` · missing: ${missing.join(', ')}` : ''),
+          (missing.length ? ` · missing: ${missing.join(', ')}` : '') +
+          (incomplete ? ` · includes a figure marked ${INCOMPLETE_WORD}` : ''),
         fact: null,
       }),
     );
@@ -84,7 +87,7 @@ export function totalSeries(
       series: TOTAL_SERIES,
       period: p.key,
       mid: midpoint(p),
-      y: total.missing.length === 0 && value.hi !== Infinity ? value.lo : null,
+      y: total.missing.length === 0 && value.hi !== Infinity && !incomplete ? value.lo : null,
     });
   }
   return out;

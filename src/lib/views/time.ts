@@ -6,8 +6,11 @@ import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';
 import {
   NATIONAL_DEFAULT,
+  INCOMPLETE_MEANING,
+  INCOMPLETE_WORD,
   countsAnotherOffence,
   describeFact,
+  factIncomplete,
   offenceNotes,
   selectedAreas,
   selectedPeriods,
@@ -50,23 +53,47 @@ interface Cell {
   tip: string;
   reason: string;
   fact: Fact | null;
+  /** The figure, or a figure the rate is computed from, is flagged possibly incomplete. */
+  incomplete: boolean;
 }
 
 function cellFor(ctx: Context, state: ViewState, area: Area, p: Period): Cell {
   const fact = ctx.index.one(area.id, 'offences', p.key) ?? null;
   if (state.per === 'count') {
     const est = fact ? estimateOfFigure(fact.preferred) : null;
-    if (!fact || !est) return { value: null, tip: '', reason: 'no published figure', fact };
-    return { value: est, tip: describeFact(ctx.ds, fact), reason: '', fact };
+    if (!fact || !est)
+      return { value: null, tip: '', reason: 'no published figure', fact, incomplete: false };
+    return {
+      value: est,
+      tip: describeFact(ctx.ds, fact),
+      reason: '',
+      fact,
+      incomplete: factIncomplete(fact),
+    };
   }
   const cell = rateCell(ctx, state.per, area.id, p.key);
-  if (!cell.rate) return { value: null, tip: '', reason: `no rate: ${cell.refused}`, fact };
+  if (!cell.rate)
+    return { value: null, tip: '', reason: `no rate: ${cell.refused}`, fact, incomplete: false };
   const { count } = cell.rate;
+  // A region's rate is computed from its forces' counts: flagged when one of them is.
+  const flagged = (id: string) => {
+    const f = ctx.index.one(id, 'offences', p.key);
+    return !!f && factIncomplete(f);
+  };
+  const incomplete =
+    area.type === 'force' ? !!fact && factIncomplete(fact) : (cell.covered ?? []).some(flagged);
   return {
     value: { ...cell.rate, parts: count.parts, suppressedParts: count.suppressedParts },
-    tip: rateTip(ctx, `${area.name}, ${p.label}`, cell.text, area.type === 'force' ? (fact ?? null) : null),
+    tip:
+      rateTip(ctx, `${area.name}, ${p.label}`, cell.text, area.type === 'force' ? (fact ?? null) : null) +
+      (incomplete
+        ? area.type === 'force'
+          ? ` · ${INCOMPLETE_WORD}`
+          : ` · computed from a figure marked ${INCOMPLETE_WORD}`
+        : ''),
     reason: '',
     fact: area.type === 'force' ? fact : null,
+    incomplete,
   };
 }
 
@@ -102,16 +129,18 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
             coverage: null,
             tip: cell.tip,
             fact: cell.fact,
+            incomplete: cell.incomplete,
           }),
         );
       else if (p.kind === 'financial_year')
         gaps.push({ series: area.id, seriesName: area.name, period: p.label, reason: cell.reason });
+      // A possibly incomplete figure breaks the line on both sides: joined, its low value would read as a fall.
       if (p.kind === 'financial_year')
         lines.push({
           series: area.id,
           period: p.key,
           mid: midpoint(p),
-          y: cell.value && cell.value.hi !== Infinity ? cell.value.lo : null,
+          y: cell.value && cell.value.hi !== Infinity && !cell.incomplete ? cell.value.lo : null,
         });
     }
   }
@@ -131,6 +160,14 @@ export function timeView(ctx: Context, state: ViewState): TimeView {
     gaps.push(...total.gaps);
     notes.push(total.note);
   }
+  if (points.some((p) => p.incomplete))
+    notes.push(
+      `A hollow square with "?" is a figure ${INCOMPLETE_MEANING}; the line stops at it rather than draw a fall or a rise the sources do not claim.`,
+    );
+  if (points.some((p) => ds.periodByKey.get(p.period)?.kind === 'before_s15a'))
+    notes.push(
+      "Years before 3 April 2017 count Scotland's or Northern Ireland's own, older offence (s.15A did not exist yet): drawn as bars of their own, never joined to the s.15A years.",
+    );
   if (periods.some((p) => p.kind !== 'financial_year'))
     notes.push(
       'Periods other than financial years are drawn as bars spanning their dates; they overlap the years and are never added to them.',
