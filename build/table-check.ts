@@ -95,6 +95,11 @@ const keyOf = (row: Row, fields: string | string[]) =>
   [fields].flat().every((f) => row[f] !== undefined)
     ? JSON.stringify([fields].flat().map((f) => row[f]))
     : null;
+/** A key as a reader writes it: "a" for one field, ["a","b"] for several. */
+const shownKey = (key: string) => {
+  const parts = JSON.parse(key) as Cell[];
+  return parts.length === 1 ? JSON.stringify(parts[0]) : key;
+};
 
 /**
  * Every problem of the files `read` gives (by path, relative to the package) against the package `pkg`; `dir` is
@@ -163,7 +168,7 @@ export function checkTables(pkg: DataPackage, read: (path: string) => string, di
           file,
           line: lines[i] ?? i + 2,
           column: [pk].flat().join(','),
-          message: `primary key ${key} already used at line ${first}`,
+          message: `primary key ${shownKey(key)} already used at line ${first}`,
         });
       else seen.set(key, lines[i] ?? i + 2);
     });
@@ -178,7 +183,7 @@ export function checkTables(pkg: DataPackage, read: (path: string) => string, di
             file,
             line: lines[i] ?? i + 2,
             column: [fk.fields].flat().join(','),
-            message: `${key} is not a ${[fk.reference.fields].flat().join(',')} of ${target.resource.path}`,
+            message: `no row of ${target.resource.path} has ${[fk.reference.fields].flat().join(',')} ${shownKey(key)}`,
           });
       });
     }
