@@ -20,6 +20,7 @@ import {
 } from '../src/lib/data/datapackage.ts';
 import type { Problem } from '../src/lib/data/validate.ts';
 import { parseChangelog } from '../src/lib/release/changelog.ts';
+import { releaseZipPath } from '../src/lib/release/pin.ts';
 import { ARCHIVE, CHANGELOG, RELEASE_FILES, readReleases } from './release-archive.ts';
 import { checkTables } from './table-check.ts';
 
@@ -130,8 +131,8 @@ export function changelogEntry(changelog: string, date: string): string {
     .trim()}\n`;
 }
 
-/** The file name of a release's zip. */
-export const zipName = (id: string): string => `foi-grooming-data-${id}.zip`;
+/** The file name of a release's zip, in its folder (the pages link to it: src/lib/release/pin.ts). */
+export const zipName = (id: string): string => releaseZipPath(id).split('/').pop()!;
 
 /**
  * The zip of a release frozen in data/releases/<id>/: its seven data files, its datapackage.json and its
