@@ -8,7 +8,13 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { COMPILER, type ViewCitation } from '../words/citation.ts';
+import type { ViewCitation } from '../words/citation.ts';
+
+/**
+ * Who compiled the figures: the author and publisher of the work cited. (words/citation.ts names it in the text;
+ * not imported from there, which would move that module out of the explorer's own chunk into one the embed loads.)
+ */
+const COMPILER = 'FOI grooming-data explorer';
 
 export type FormatId = 'bibtex' | 'ris' | 'csl';
 
