@@ -10,6 +10,7 @@ import { publish } from './build/publish.ts';
 import { arqueroUnderCsp } from './build/arquero-csp.ts';
 import { plotLazyIntl } from './build/plot-lazy-intl.ts';
 import { compileHints } from './build/compile-hints.ts';
+import { citationStandIns } from './build/citation-stand-ins.ts';
 
 // Relative base: the built app works from any sub-path of a static host. publish() runs after prerender():
 // it hashes the pages' final inline scripts into their policy, writes the host headers, precompresses.
@@ -19,6 +20,7 @@ export default defineConfig({
     arqueroStandIns(),
     arqueroUnderCsp(), // no eval, no fetch of data: URLs, as the security policy asks (build/csp.ts)
     plotLazyIntl(), // Plot's Intl number format made on first use, not at import
+    citationStandIns(), // the citation dialog's Citation.js without the fetch libraries it never uses
     svelte(),
     packedData(),
     preloadData(),

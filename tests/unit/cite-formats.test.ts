@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex'; // the reader too, to parse what the site writes
 import { citation } from '../../src/lib/words/citation.ts';
 import { FORMATS, citationFile, citationFormats, cslItem } from '../../src/lib/export/cite-formats.ts';
 import { parseReleaseId } from '../../src/lib/release/id.ts';

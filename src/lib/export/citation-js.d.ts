@@ -6,6 +6,16 @@ declare module '@citation-js/core' {
     data: Record<string, unknown>[];
     format(name: string, options?: Record<string, unknown>): unknown;
   }
+  export const plugins: { add(ref: string, plugin: Record<string, unknown>): void };
+}
+/** The BibTeX plugin's writers and its settings, registered without its reader. */
+declare module '@citation-js/plugin-bibtex/lib-mjs/output/index.js' {
+  const output: Record<string, unknown>;
+  export default output;
+}
+declare module '@citation-js/plugin-bibtex/lib-mjs/config.js' {
+  const config: Record<string, unknown>;
+  export default config;
 }
 /** Registers the BibTeX formats with @citation-js/core when imported. */
 declare module '@citation-js/plugin-bibtex';

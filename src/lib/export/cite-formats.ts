@@ -5,8 +5,11 @@
  * under the site's policy (no eval, no Function), and this module is fetched only when the citation dialog
  * opens, never with the first chart.
  */
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
+import { Cite, plugins } from '@citation-js/core';
+// BibTeX's writer only: its reader (and the CommonJS tokenizer it brings) is for reading .bib files, which the
+// site never does. The plugin registers the same formats under the same name when imported whole (the tests do).
+import bibtexOutput from '@citation-js/plugin-bibtex/lib-mjs/output/index.js';
+import bibtexConfig from '@citation-js/plugin-bibtex/lib-mjs/config.js';
 import '@citation-js/plugin-ris';
 import type { ViewCitation } from '../words/citation.ts';
 
@@ -15,6 +18,8 @@ import type { ViewCitation } from '../words/citation.ts';
  * not imported from there, which would move that module out of the explorer's own chunk into one the embed loads.)
  */
 const COMPILER = 'FOI grooming-data explorer';
+
+plugins.add('@bibtex', { output: bibtexOutput, config: bibtexConfig });
 
 export type FormatId = 'bibtex' | 'ris' | 'csl';
 
