@@ -87,11 +87,11 @@ export function checkDataPackages(dataDir: string): Problem[] {
   return problems;
 }
 
-/** CITATION.cff with its version and release date set to the release's. */
+/** CITATION.cff with its version and release date set to the release's (quoted as prettier quotes YAML). */
 export function citationFileFor(text: string, release: PackageRelease): string {
   return text
-    .replace(/^version: .*$/m, `version: "${release.id}"`)
-    .replace(/^date-released: .*$/m, `date-released: "${release.date}"`);
+    .replace(/^version: .*$/m, `version: '${release.id}'`)
+    .replace(/^date-released: .*$/m, `date-released: '${release.date}'`);
 }
 
 /**

@@ -70,7 +70,7 @@ describe('CITATION.cff', () => {
     expect(cff['date-released']).toBe(current.date);
     expect(citationFileFor(text, current)).toBe(text);
     expect(citationFileFor(text, { id: '2027-01-02-abcdef', date: '2027-01-02' })).toContain(
-      'version: "2027-01-02-abcdef"\ndate-released: "2027-01-02"\n',
+      "version: '2027-01-02-abcdef'\ndate-released: '2027-01-02'\n",
     );
   });
 });
