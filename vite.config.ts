@@ -8,6 +8,7 @@ import { packedData } from './build/packed-data.ts';
 import { releases } from './build/releases.ts';
 import { publish } from './build/publish.ts';
 import { compileHints } from './build/compile-hints.ts';
+import { citationStandIns } from './build/citation-stand-ins.ts';
 
 // Relative base: the built app works from any sub-path of a static host. publish() runs after prerender():
 // it hashes the pages' final inline scripts into their policy, writes the host headers, precompresses.
@@ -15,6 +16,7 @@ export default defineConfig({
   base: './',
   plugins: [
     arqueroStandIns(),
+    citationStandIns(), // the citation dialog's Citation.js without the fetch libraries it never uses
     svelte(),
     packedData(),
     preloadData(),

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkData } from '../src/lib/data/check-files.ts';
 import { checkReleases, readReleases } from '../build/release-archive.ts';
+import { checkDataPackages } from '../build/datapackage.ts';
 
 const dir = process.argv[2] ?? 'data';
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
@@ -13,6 +14,8 @@ const { problems, counts } = checkData(read, dir);
 // The releases: the newest changelog entry must name these files' hash, and every frozen copy its own.
 const releaseProblems = checkReleases(dir);
 problems.push(...releaseProblems);
+// The Data Package: data/datapackage.json and each release's as the schema describes them, every file valid.
+problems.push(...checkDataPackages(dir));
 
 for (const p of problems) console.log(`${p.file}:${p.line}: ${p.column}: ${p.message}`);
 const summary = Object.entries(counts)

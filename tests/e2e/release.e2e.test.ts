@@ -163,9 +163,11 @@ describe('an earlier release', () => {
 
     // The citation names the release and the figures, with a link that keeps the pin.
     await page.getByRole('button', { name: 'Cite this view' }).click();
-    const cited = await page.locator('.citation textarea').inputValue();
+    const dialog = page.getByRole('dialog', { name: 'Cite this view' });
+    const cited = await dialog.getByLabel('Text', { exact: true }).inputValue();
     expect(cited).toContain(`; 1 figure, data release ${earlier.date} (${earlier.hash}). `);
     expect(cited).toContain(`data=${earlier.id} (accessed `);
+    await dialog.getByRole('button', { name: 'Close' }).click();
 
     // The embed snippet pins the release shown, unless the person asks for the latest figures.
     await page.getByRole('button', { name: 'Embed this chart' }).click();

@@ -161,7 +161,7 @@ describe('the notice and the stamps', () => {
   });
 
   it('names the release, the figure count and the pinned link in the citation', () => {
-    const text = citation(
+    const { text } = citation(
       'A1 · 2017/18',
       'Over time',
       'https://x.example/?data=2026-11-28-a1b2c3',

@@ -27,6 +27,8 @@ export const RELEASES_PATH = 'releases/';
 export const INDEX_FILE = 'index.json';
 /** The embed's figures file without the note and evidence columns (build/lean-figures.ts), in every release. */
 export const LEAN_FIGURES = 'figures-lean.csv';
+/** The zip of a release's files, Data Package and changelog entry (build/datapackage.ts), beside its files. */
+export const releaseZipPath = (id: string): string => `${RELEASES_PATH}${id}/foi-grooming-data-${id}.zip`;
 
 /** What a page's address pins. */
 export type Pin =
