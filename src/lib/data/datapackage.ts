@@ -10,6 +10,7 @@
  */
 import {
   AREA_TYPES,
+  COMPLETENESS,
   FIGURE_COLUMNS,
   LABEL_SCOPES,
   MEASURES,
@@ -160,6 +161,12 @@ const FIGURE_FIELDS: Record<string, Field> = {
     constraints: { minimum: 0 },
   },
   qualifier: oneOf('qualifier', 'How far the published number can be taken at its word', QUALIFIERS),
+  completeness: oneOf(
+    'completeness',
+    "possibly_incomplete where the page or the data's own cross-check says the figure may be partial (the note says why); else empty",
+    COMPLETENESS.filter((c) => c !== ''),
+    false,
+  ),
   unit: oneOf(
     'unit',
     'count, or percent for every platform_share row and victim rows published as a share',
