@@ -77,8 +77,7 @@ describe.each(ENGINES)('in %s', (name) => {
       // Past the first frames of the live page (the probe watches 30 of them).
       await page.until('return window.__probe.panel.frames >= 30');
       const seen = await probed();
-      expect(seen.errors).toEqual([]);
-      expect(seen.csp).toEqual([]);
+      expect({ errors: seen.errors, csp: seen.csp }).toEqual({ errors: [], csp: [] });
       // The prerendered markup: painted where it fits the address, never where it does not; swapped for the live
       // page without a frame that shows the view without its chart, and the chart stays.
       if (markup !== null) {
