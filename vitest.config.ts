@@ -5,7 +5,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
 import { arqueroStandIns } from './build/arquero-stand-ins.ts';
 
 // Where a test runs is said by its file name: *.test.ts in Node, *.browser.test.ts in Chromium,
-// *.e2e.test.ts against the built app served on 127.0.0.1.
+// *.e2e.test.ts against the built app served on 127.0.0.1, *.engines.test.ts against the same in Firefox and WebKit.
 export default defineConfig({
   // The same stand-ins for Arquero as the build (build/arquero-stand-ins.ts): tests run what ships.
   plugins: [arqueroStandIns()],
@@ -47,6 +47,19 @@ export default defineConfig({
           include: ['tests/e2e/**/*.e2e.test.ts'],
           globalSetup: ['tests/support/e2e-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The same build and server as e2e (one build for both), in Firefox and WebKit (tests/support/engines.ts).
+          name: 'engines',
+          environment: 'node',
+          include: ['tests/engines/**/*.engines.test.ts'],
+          globalSetup: ['tests/support/e2e-setup.ts'],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
         },

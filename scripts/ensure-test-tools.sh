@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The browser and end-to-end tests drive Debian's Chromium, and the end-to-end tests serve the build with
-# Debian's nginx (with the brotli_static module), as a static host would; no test tool downloads a browser.
+# The browser and end-to-end tests drive Debian's Chromium, the cross-engine tests Debian's Firefox ESR and
+# WebKitGTK (WebKitWebDriver and MiniBrowser, under Xvfb), and the end-to-end tests serve the build with Debian's
+# nginx (with the brotli_static module), as a static host would; no test tool downloads a browser.
 # Installs whatever of them is absent with apt-get when we are root, else says how.
 set -euo pipefail
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
@@ -9,6 +10,9 @@ missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ -f "$brotli_static" ] || missing+=(libnginx-mod-http-brotli-static)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+[ -x /usr/bin/Xvfb ] || missing+=(xvfb)
 [ ${#missing[@]} = 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "Installing Debian's ${missing[*]} for the tests (once)…"
