@@ -16,6 +16,7 @@ import { commit, loadAverage, writeResults } from './results.ts';
 import { buildApp, DIST, OUT, ROOT, serve, type Served } from './server.ts';
 import { failed, kB, ms, printTable, type Row } from './stats.ts';
 import { weightRows } from './weight.ts';
+import { measureImport } from './import-scale.ts';
 
 /** Lighthouse runs per address (the median is judged), loads per address for the long tasks, filter changes. */
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
@@ -108,27 +109,22 @@ async function browserBudgets(browser: Browser, base: string): Promise<void> {
     }
   }
 
-  // wired at merge: try { const r = await measureImport(base, browser); raw.import = r; rows.push(...importBudgets(r)); } catch (e) { rows.push(failed('import 5 MB', e)); }
+  try {
+    const r = await measureImport(base, browser);
+    raw.import = r;
+    rows.push(...importBudgets(r));
+  } catch (e) {
+    rows.push(failed('import 5 MB', e));
+  }
 }
 
-/** What bench/import-scale.ts's measureImport(baseUrl, browser) returns. */
-interface ImportResult {
-  /** From choosing the file to the redrawn chart with the rows merged, ms at 1x. */
-  totalMs: number;
-  /** The longest main-thread task meanwhile, ms. */
-  longestTaskMs: number;
-  /** Whether the page showed progress while it worked. */
-  progressSeen: boolean;
-  /** Rows in the generated file, and its size in bytes. */
-  rows: number;
-  bytes: number;
-}
+type ImportResult = Awaited<ReturnType<typeof measureImport>>;
 
 /**
  * The import budgets: the largest file the import accepts (5 MB), a size a person can reach, answered within
  * 3 s, with the page responsive (no task over 100 ms) and saying how far it is meanwhile.
  */
-export function importBudgets(r: ImportResult): Row[] {
+function importBudgets(r: ImportResult): Row[] {
   const at = `import ${kB(r.bytes)}, ${r.rows} rows`;
   return [
     {

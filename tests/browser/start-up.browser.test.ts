@@ -27,7 +27,8 @@ describe('the start-up', () => {
     const ds = await fixtureDataset();
     const startUp = new StartUp();
     const seen: { at: string; reached: Step[] }[] = [];
-    const note = (at: string) => seen.push({ at, reached: STEPS.filter((s) => startUp.reached(s)) });
+    const note = (at: string): void =>
+      void seen.push({ at, reached: STEPS.filter((s) => startUp.reached(s)) });
     await startUp.run({
       read: async () => (note('read'), ds),
       layout: () => {
