@@ -13,7 +13,8 @@
 import * as aq from 'arquero';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { DataPackage, Field, Resource } from '../src/lib/data/datapackage.ts';
+import type { DataPackage } from '../src/lib/data/datapackage.ts';
+import type { Field, Resource } from '../src/lib/data/table-schema.ts';
 import { recordLines } from '../src/lib/data/file-rules.ts';
 import type { Problem } from '../src/lib/data/validate.ts';
 
