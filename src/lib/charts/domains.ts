@@ -44,7 +44,7 @@ export const TOTAL_COLOUR = 'currentColor';
  * The fixed colour scale of the over-time chart, a domain of every area and the total with a range of one
  * colour each. The `reserved` areas (the national headline totals, drawn by default) take the first colours,
  * one each, which no other area shares; every other area takes the remaining colours in turn along
- * the view's colour order (`areaColourOrder` in src/lib/views/time.ts); the total of the selected forces is drawn in the text colour. A colour depends on
+ * the view's colour order (`areaColourOrder` in src/lib/views/context.ts); the total of the selected forces is drawn in the text colour. A colour depends on
  * the dataset's areas alone, never on the selection, so adding or removing a series never recolours another.
  * With six colours in turn, a region's forces never share one (no region has more than six), nor does a
  * region's total with its forces, but for the East of England's total and Suffolk, its sixth force. Chosen over

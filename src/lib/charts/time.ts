@@ -26,7 +26,8 @@ import type { TimePoint, TimeView } from '../views/time.ts';
 import { figureHref, finish, type ChartOptions } from './common.ts';
 import { formatNumber } from '../words/numbers.ts';
 import { INCOMPLETE_WORD } from '../words/incomplete.ts';
-import { SLOTS, placeLabels, type Box, type Slot } from './labels.ts';
+import { SLOTS, type Slot } from './labels.ts';
+import { placePointLabels, pointLabel } from './time-labels.ts';
 import { seriesColourScale } from './domains.ts';
 
 /** Up to this many points, each is labelled with its value. */
@@ -42,12 +43,6 @@ export function seriesColours(view: TimeView): Map<string, string> {
   const colour = new Map(domain.map((id, i) => [id, range[i]!]));
   return new Map(view.series.map((s) => [s.id, colour.get(s.id) ?? range[0]!]));
 }
-
-/** A point's value as its label reads: "≈ 992", "200+", "18?" (possibly incomplete), "62 †"; none for a suppressed value. */
-export const pointLabel = (p: TimePoint): string =>
-  p.suppressed
-    ? ''
-    : `${p.approximate ? '≈' : ''}${formatNumber(p.lo)}${p.atLeast ? '+' : ''}${p.incomplete ? '?' : ''}${p.disagree ? ' †' : ''}`;
 
 const MARGIN = { top: 20, right: 16, bottom: 30, left: 56 };
 
@@ -226,39 +221,5 @@ export function timeChart(view: TimeView, { width, document }: ChartOptions): SV
         }),
       ],
     }),
-  );
-}
-
-type Scale = { apply(value: unknown): number };
-
-/**
- * The value labels of a few points, each beside its point where it covers no other label, point, arrow or
- * "n of m" note: a year's label prefers to sit above its point, a longer period's (whose point can sit beside
- * a year's) to its left, an "at least" figure's beside its arrow. A suppressed value has no label.
- */
-function placePointLabels(view: TimeView, x: Scale, y: Scale, max: number) {
-  const at = (p: TimePoint) => ({ x: x.apply(p.mid), y: y.apply(p.lo) });
-  const obstacles: Box[] = view.points.flatMap((p) => {
-    const c = at(p);
-    const boxes: Box[] = [{ x0: c.x - 5, x1: c.x + 5, y0: c.y - 5, y1: c.y + 5 }];
-    if (p.atLeast) boxes.push({ x0: c.x - 4, x1: c.x + 4, y0: y.apply(p.lo + max * 0.08), y1: c.y });
-    if (p.coverage && p.coverage.n < p.coverage.of)
-      boxes.push({ x0: c.x - 16, x1: c.x + 16, y0: c.y + 8, y1: c.y + 20 });
-    return boxes;
-  });
-  return placeLabels(
-    view.points
-      .filter((p) => !p.suppressed)
-      .map((p) => ({
-        datum: p,
-        ...at(p),
-        text: pointLabel(p),
-        slots: (p.atLeast
-          ? ['right', 'left', 'below']
-          : p.annual
-            ? ['above', 'right', 'left', 'below']
-            : ['left', 'above', 'right', 'below']) as Slot[],
-      })),
-    obstacles,
   );
 }

@@ -18,6 +18,7 @@ import {
   type Measure,
   type Qualifier,
 } from './schema.ts';
+import { isIsoDate, isPublicationDate } from './dates.ts';
 
 /** A raw CSV record: column name to text (null where the cell was empty). */
 export type RawRow = Readonly<Record<string, string | null | undefined>>;
@@ -47,30 +48,7 @@ export interface References {
 /** The day s.15A came into force. */
 export const S15A_START = '2017-04-03';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * True for a real calendar date written YYYY-MM-DD, from year 100 on (JavaScript's dates read a two-digit year
- * as 19xx). Counted without a Date object: an imported file checks three dates on each of its rows.
- */
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1];
-  return y >= 100 && days !== undefined && d >= 1 && d <= days;
-}
-
-/** A source's publication date: YYYY-MM-DD or YYYY-MM. */
-export function isPublicationDate(text: string): boolean {
-  return isIsoDate(text) || (/^\d{4}-\d{2}$/.test(text) && isIsoDate(`${text}-01`));
-}
 
 const text = (row: RawRow, column: string): string => (row[column] ?? '').trim();
 const oneOf = <T extends string>(list: readonly T[], value: string): value is T =>

@@ -3,7 +3,8 @@
  * release added, corrected or removed, by figure id. The heading of a release not cut yet has no hash:
  * `npm run release` writes it. Pure: the data check, the release script and the build read it the same way.
  */
-import { HASH_LENGTH, isIsoDate } from './id.ts';
+import { HASH_LENGTH } from './id.ts';
+import { isIsoDate } from '../data/dates.ts';
 
 export interface ChangelogEntry {
   date: string;

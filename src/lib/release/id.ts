@@ -2,6 +2,7 @@
  * A data release's id: the date of its changelog entry and the first six hex digits of a hash of the seven data
  * files (build/release-archive.ts computes it), e.g. `2026-12-01-a1b2c3`. Pure and small: the pages carry it.
  */
+import { isIsoDate } from '../data/dates.ts';
 
 /** What a page knows of a release: its id and the two parts the id is made of. */
 export interface ReleaseInfo {
@@ -19,13 +20,6 @@ export const HASH_LENGTH = 6;
 export const RELEASE_ID = /^(\d{4}-\d{2}-\d{2})-([0-9a-f]{6})$/;
 /** The length of every release id. */
 export const RELEASE_ID_LENGTH = 17;
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
 
 /** True when `text` has the shape of a release id (a real date, six lowercase hex digits), and nothing more. */
 export function isReleaseId(text: unknown): text is string {

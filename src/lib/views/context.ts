@@ -199,3 +199,29 @@ export function nearestPeriod(
   const distance = (p: Period) => Math.min(...chosen.map((c) => Math.abs(time(c) - time(p))));
   return [...candidates].sort((a, b) => distance(a) - distance(b) || time(a) - time(b))[0];
 }
+
+/**
+ * The order in which areas take the series colours: first the published totals wider than one region (United
+ * Kingdom, England and Wales, England, …), then region by region (in the dataset's order of first appearance)
+ * the region's own published total, where one has exactly its forces as members, followed by its forces.
+ */
+export function areaColourOrder(areas: Iterable<Area>): string[] {
+  const all = [...areas];
+  const byRegion = new Map<string, string[]>();
+  for (const a of all.filter((x) => x.type === 'force'))
+    byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a.id]);
+  const wider: string[] = [];
+  const own = new Map<string, string>();
+  for (const a of all.filter((x) => x.type !== 'force')) {
+    const region = [...byRegion].find(
+      ([name, ids]) =>
+        !own.has(name) && ids.length === a.members.length && ids.every((id) => a.members.includes(id)),
+    );
+    if (region) own.set(region[0], a.id);
+    else wider.push(a.id);
+  }
+  return [
+    ...wider,
+    ...[...byRegion].flatMap(([name, ids]) => [...(own.has(name) ? [own.get(name)!] : []), ...ids]),
+  ];
+}

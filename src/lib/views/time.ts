@@ -6,6 +6,7 @@ import type { Fact } from '../query/resolve.ts';
 import type { ViewState } from './state.ts';
 import {
   NATIONAL_DEFAULT,
+  areaColourOrder,
   INCOMPLETE_MEANING,
   INCOMPLETE_WORD,
   countsAnotherOffence,
@@ -230,30 +231,4 @@ function nearestTimeFigures(ctx: Context, state: ViewState, areas: readonly Area
     return { label: 'every period for these areas', periods: [] };
   if (state.areas.length) return { label: 'the national totals', areas: [] };
   return null;
-}
-
-/**
- * The order in which areas take the series colours: first the published totals wider than one region (United
- * Kingdom, England and Wales, England, …), then region by region (in the dataset's order of first appearance)
- * the region's own published total, where one has exactly its forces as members, followed by its forces.
- */
-export function areaColourOrder(areas: Iterable<Area>): string[] {
-  const all = [...areas];
-  const byRegion = new Map<string, string[]>();
-  for (const a of all.filter((x) => x.type === 'force'))
-    byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a.id]);
-  const wider: string[] = [];
-  const own = new Map<string, string>();
-  for (const a of all.filter((x) => x.type !== 'force')) {
-    const region = [...byRegion].find(
-      ([name, ids]) =>
-        !own.has(name) && ids.length === a.members.length && ids.every((id) => a.members.includes(id)),
-    );
-    if (region) own.set(region[0], a.id);
-    else wider.push(a.id);
-  }
-  return [
-    ...wider,
-    ...[...byRegion].flatMap(([name, ids]) => [...(own.has(name) ? [own.get(name)!] : []), ...ids]),
-  ];
 }
