@@ -4,6 +4,7 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { FIGURE_COLUMNS } from './schema.ts';
 import type { Area, Figure, Period, Platform, PlatformLabel, Population, Source } from './schema.ts';
 import { NOTE_COLUMNS, type Tables } from './packed.ts';
 import { compareCodes } from './order.ts';
@@ -43,7 +44,7 @@ export function buildDataset(tables: Tables): Dataset {
   const present = new Set(tables.figures.columnNames());
   // `completeness` came with the release of 2026-12-04: an earlier release's figures have none (nothing
   // flagged), and get the column empty, so that every release's table has the same columns.
-  const figures = tables.figures.assign(
+  const filled = tables.figures.assign(
     aq.table(
       Object.fromEntries(
         ['category', 'completeness', 'share_base', 'note', 'evidence'].map((c) => [
@@ -53,6 +54,14 @@ export function buildDataset(tables: Tables): Dataset {
       ),
     ),
   );
+  // The columns in the schema's order (any others after them), whatever release the files are from.
+  const names = filled.columnNames();
+  const figures = FIGURE_COLUMNS.every((c) => names.includes(c))
+    ? filled.select([
+        ...FIGURE_COLUMNS,
+        ...names.filter((c) => !(FIGURE_COLUMNS as readonly string[]).includes(c)),
+      ])
+    : filled;
   const rows = (table: ColumnTable) => rowsOf<Row>(table);
   const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((x) => [x.id, x]));
   const sources = byId(
