@@ -6,6 +6,7 @@
  * reply; and each force's total for the latest year. Deterministic (a seeded generator), so every run measures the same bytes. Never shipped.
  */
 import { IMPORT_MAX_BYTES } from '../src/lib/import/decode.ts';
+import { random } from './steps.ts';
 
 /** The 43 forces of England and Wales as a person writes them: names and usual aliases, not ids. */
 const FORCES = [
@@ -57,18 +58,6 @@ const PLATFORMS = ['Snapchat', 'Instagram', 'Facebook', 'WhatsApp'];
 const HEADER =
   'area,period_start,period_end,measure,category,value,qualifier,unit,share_base,note,evidence,' +
   'source_url,source_name,source_date,source_kind';
-
-/** mulberry32: a small seeded generator, so that the file is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, '-');
