@@ -32,7 +32,8 @@ export function renderSite(template: string, listen: string, root: string): stri
   return template.replaceAll(NGINX_PLACEHOLDERS.listen, listen).replaceAll(NGINX_PLACEHOLDERS.root, root);
 }
 
-async function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that nothing listens on now. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
@@ -41,7 +42,8 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-const accepts = (port: number) =>
+/** Whether something accepts connections on the port. */
+export const accepts = (port: number) =>
   new Promise<boolean>((done) => {
     const socket = createConnection({ host: '127.0.0.1', port }, () => {
       socket.destroy();

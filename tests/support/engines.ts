@@ -7,11 +7,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { Builder, By, type WebDriver } from 'selenium-webdriver';
+import { accepts, freePort } from '../../build/nginx.ts';
 
 export type EngineName = 'firefox' | 'webkit';
 export const ENGINES: readonly EngineName[] = ['firefox', 'webkit'];
@@ -71,24 +71,6 @@ async function until(
     await sleep(100);
   }
 }
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise<void>((done) => server.close(() => done()));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
-
-const accepts = (port: number) =>
-  new Promise<boolean>((done) => {
-    const socket = createConnection({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.on('error', () => done(false));
-  });
 
 async function listFiles(dir: string): Promise<string[]> {
   // Firefox writes a .part file while it downloads.
