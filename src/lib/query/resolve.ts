@@ -65,7 +65,7 @@ export function comparePreference(
 }
 
 /** One fact from every row that states it, by {@link comparePreference}. */
-export function resolveFact(
+function resolveFact(
   key: string,
   rows: readonly Figure[],
   sources: ReadonlyMap<string, Source>,
