@@ -65,11 +65,7 @@ export function comparePreference(
 }
 
 /** One fact from every row that states it, by {@link comparePreference}. */
-function resolveFact(
-  key: string,
-  rows: readonly Figure[],
-  sources: ReadonlyMap<string, Source>,
-): Fact {
+function resolveFact(key: string, rows: readonly Figure[], sources: ReadonlyMap<string, Source>): Fact {
   if (rows.length === 1) return { key, preferred: rows[0]!, alternatives: [], disagree: false };
   const support = new Map<string, number>();
   for (const r of rows) support.set(reading(r), (support.get(reading(r)) ?? 0) + 1);
