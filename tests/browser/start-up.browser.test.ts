@@ -1,13 +1,16 @@
 /**
  * The start-up (src/lib/state/start-up.svelte.ts) in real Chromium: its steps in their order, each in a task of
- * its own, the markup swapped for the live page in the task that draws, and a failed read
- * shown rather than left hidden.
+ * its own, what waits for a step run again only when it is reached, the markup swapped for the live page in
+ * the task that draws, and a failed read shown rather than left hidden.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-svelte';
+import { flushSync } from 'svelte';
 import { STEPS, StartUp, mountPage, type Step } from '../../src/lib/state/start-up.svelte.ts';
 import { PRERENDERED_ATTR } from '../../src/lib/prerender/context.ts';
 import { contextOf } from '../../src/lib/views/context.ts';
 import { fixtureDataset } from './fixture.ts';
+import Harness from './StartUpHarness.svelte';
 
 /** A page with prerendered markup in its mount point, as the build writes it. */
 function pageWithMarkup(): HTMLElement {
@@ -46,6 +49,17 @@ describe('the start-up', () => {
       ['later', [...STEPS]],
     ]);
     expect(STEPS.every((s) => startUp.reached(s))).toBe(true);
+  });
+
+  it('runs what waits for a step again when that step is reached, not at every step after it', async () => {
+    const ds = await fixtureDataset();
+    const startUp = new StartUp();
+    const runs: boolean[] = [];
+    await render(Harness, { startUp, onrun: (drawn) => runs.push(drawn) });
+    await startUp.run({ read: async () => ds, layout: () => {}, failed: () => {} });
+    flushSync();
+    // A chart drawn at every later step (notes, filters, later) would have been drawn four times.
+    expect(runs).toEqual([false, true]);
   });
 
   it('lays the page out hidden beside the markup and swaps the two when it draws', async () => {

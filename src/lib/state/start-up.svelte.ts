@@ -42,21 +42,30 @@ const LIVE_ATTR = 'data-live';
 
 /** Where a page is in its start-up. */
 export class StartUp {
-  #done = $state(0);
+  /**
+   * One flag per step, so that what waits for a step (a chart waits for `draw`) runs again when that step is
+   * reached, not at every later step.
+   */
+  #reached = $state(STEPS.map(() => false));
 
   /** `done`: every step is done (the build-time render, a component test). */
   constructor(done = false) {
-    if (done) this.#done = STEPS.length;
+    if (done) this.#reach(STEPS.length);
   }
 
   /** True once `step` has run. */
   reached(step: Step): boolean {
-    return this.#done > STEPS.indexOf(step);
+    return this.#reached[STEPS.indexOf(step)]!;
+  }
+
+  /** Marks the first `count` steps as run, and the others as not. */
+  #reach(count: number): void {
+    STEPS.forEach((_, i) => (this.#reached[i] = i < count));
   }
 
   /** Runs the steps from the first; a page calls it again to try again after a failed read. */
   async run(page: PageSteps): Promise<void> {
-    this.#done = 0;
+    this.#reach(0);
     let ds: Dataset;
     try {
       ds = await page.read();
@@ -66,25 +75,25 @@ export class StartUp {
       showPage();
       return;
     }
-    this.#done = 1;
+    this.#reach(1);
     await nextTask();
     contextOf(ds);
-    this.#done = 2;
+    this.#reach(2);
     await nextTask();
     page.layout(ds);
     flushSync();
-    this.#done = 3;
+    this.#reach(3);
     await nextTask();
-    this.#done = 4;
+    this.#reach(4);
     flushSync();
     showPage();
     await painted();
     void page.notes?.(ds);
-    this.#done = 5;
+    this.#reach(5);
     await nextTask();
-    this.#done = 6;
+    this.#reach(6);
     await nextTask();
-    this.#done = 7;
+    this.#reach(7);
     await page.later?.(ds);
   }
 }
