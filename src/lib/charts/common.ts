@@ -1,4 +1,5 @@
-/** What every chart function shares: accessible output and the hook the tooltips use. */
+/** What every chart function shares: accessible output, the hook the tooltips use, the bars' outlines. */
+import * as Plot from '@observablehq/plot';
 
 export interface ChartOptions {
   width: number;
@@ -45,3 +46,21 @@ export function decorateMarks<T extends Element>(chart: T): T {
 export const FIGURE_HREF = '#figure-';
 export const figureHref = (d: { fact: { preferred: { id: string } } | null }): string | null =>
   d.fact ? FIGURE_HREF + d.fact.preferred.id : null;
+
+/**
+ * The outlines over a bar chart's bars: dashed for a possibly incomplete figure (its value is followed by "?",
+ * and the notes say what it means), solid for the person's own imported figures (labelled in words).
+ */
+export function barOutlines(bars: { incomplete: boolean; user: boolean }[], y: string): Plot.Markish[] {
+  const outline = { x: 'lo', y, fill: 'none', stroke: 'currentColor', pointerEvents: 'none' } as const;
+  return [
+    Plot.barX(
+      bars.filter((b) => b.incomplete),
+      { ...outline, strokeWidth: 1.5, strokeDasharray: '4 3' },
+    ),
+    Plot.barX(
+      bars.filter((b) => b.user),
+      { ...outline, strokeWidth: 2 },
+    ),
+  ];
+}

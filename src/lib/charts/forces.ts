@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ForcesView } from '../views/forces.ts';
 import { FORCE_SCHEME, NO_DATA_COLOUR } from './domains.ts';
-import { figureHref, finish, type ChartOptions } from './common.ts';
+import { barOutlines, figureHref, finish, type ChartOptions } from './common.ts';
 import { formatNumber } from '../words/numbers.ts';
 
 const BAR = '#0072B2';
@@ -48,24 +48,7 @@ export function forcesChart(
           text: (d) =>
             `${d.approximate ? '≈' : ''}${formatNumber(d.lo)}${d.atLeast ? '+' : ''}${d.incomplete ? '?' : ''}${d.disagree ? ' †' : ''}${d.user ? ' (your data)' : ''}`,
         }),
-        // Possibly incomplete figures: a dashed outline and "?" after the value (the notes say what it means).
-        Plot.barX(
-          bars.filter((b) => b.incomplete),
-          {
-            x: 'lo',
-            y: 'name',
-            fill: 'none',
-            stroke: 'currentColor',
-            strokeWidth: 1.5,
-            strokeDasharray: '4 3',
-            pointerEvents: 'none',
-          },
-        ),
-        // The person's own imported figures: outlined, and labelled in words.
-        Plot.barX(
-          bars.filter((b) => b.user),
-          { x: 'lo', y: 'name', fill: 'none', stroke: 'currentColor', strokeWidth: 2, pointerEvents: 'none' },
-        ),
+        ...barOutlines(bars, 'name'),
         Plot.ruleX([0]),
       ],
     }),

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PlatformBar, PlatformPanel } from '../views/platforms.ts';
-import { figureHref, finish, type ChartOptions } from './common.ts';
+import { barOutlines, figureHref, finish, type ChartOptions } from './common.ts';
 import { LABEL_COLOUR_SCALE, labelColourKey } from './domains.ts';
 import { formatNumber } from '../words/numbers.ts';
 
@@ -80,24 +80,7 @@ export function platformChart(
           fill: 'currentColor',
           pointerEvents: 'none',
         }),
-        // Possibly incomplete figures: a dashed outline and "?" after the value (the notes say what it means).
-        Plot.barX(
-          bars.filter((b) => b.incomplete),
-          {
-            x: 'lo',
-            y: 'y',
-            fill: 'none',
-            stroke: 'currentColor',
-            strokeWidth: 1.5,
-            strokeDasharray: '4 3',
-            pointerEvents: 'none',
-          },
-        ),
-        // The person's own imported figures: outlined, and labelled in words.
-        Plot.barX(
-          bars.filter((b) => b.user),
-          { x: 'lo', y: 'y', fill: 'none', stroke: 'currentColor', strokeWidth: 2, pointerEvents: 'none' },
-        ),
+        ...barOutlines(bars, 'y'),
         Plot.ruleX([0]),
       ],
     }),
