@@ -45,7 +45,8 @@ export default defineConfig({
       },
       output: {
         // What both pages need for their first chart is two files, not eight: every module that two chunks or
-        // more share, except the import's and the downloads' code, which stays in chunks fetched on first use.
+        // more share, except the import's and the downloads' code (with the row rules the import shares with the
+        // data check), which stays in chunks fetched on first use.
         // Eight requests queued on a connection's six slots before the app could start; the page's own entry
         // and the views fetched later stay apart. Plot and d3 are one file, Svelte, Arquero and the app's own
         // modules the other: compiled on two threads as they download (build/compile-hints.ts) and evaluated
@@ -61,7 +62,7 @@ export default defineConfig({
             {
               name: 'app',
               minShareCount: 2,
-              test: (id) => !/[\\/]src[\\/]lib[\\/](import|export)[\\/]/.test(id),
+              test: (id) => !/[\\/]src[\\/]lib[\\/](import[\\/]|export[\\/]|data[\\/](validate|file-rules)\.ts)/.test(id),
             },
           ],
         },
