@@ -62,7 +62,8 @@ export default defineConfig({
             {
               name: 'app',
               minShareCount: 2,
-              test: (id) => !/[\\/]src[\\/]lib[\\/](import[\\/]|export[\\/]|data[\\/](validate|file-rules)\.ts)/.test(id),
+              test: (id) =>
+                !/[\\/]src[\\/]lib[\\/](import[\\/]|export[\\/]|data[\\/](validate|file-rules)\.ts)/.test(id),
             },
           ],
         },
