@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { figure, fixtureDataset, fixtureFiles } from '../support/dataset.ts';
 import { figureObjects } from '../../src/lib/data/load.ts';
 import type { Figure } from '../../src/lib/data/schema.ts';
-import { describeFact, displayValue, makeContext, type Context } from '../../src/lib/views/context.ts';
+import {
+  contextInTasks,
+  contextOf,
+  describeFact,
+  displayValue,
+  makeContext,
+  type Context,
+} from '../../src/lib/views/context.ts';
 import { coverageView } from '../../src/lib/views/coverage.ts';
 import { sourcesView } from '../../src/lib/views/sources.ts';
 import { importFigures } from '../../src/lib/import/import.ts';
@@ -411,5 +418,19 @@ describe('a figure in words', () => {
     expect(words('surrey')).toBe(
       'Surrey, 2017/18 · offences: 27 · source: On the Wight (undated) · sources disagree: also published as 30 (your data)',
     );
+  });
+});
+
+describe('the context made over several tasks', () => {
+  it('is the context made at once, kept for the dataset, with the work split between tasks', async () => {
+    const ds = await fixtureDataset();
+    let tasks = 0;
+    const ctxInTasks = await contextInTasks(ds, async () => void tasks++);
+    expect(tasks).toBeGreaterThanOrEqual(2);
+    expect(ctxInTasks.index.facts).toEqual(makeContext(ds).index.facts);
+    // Made once: the pages' look-up finds the same context, with no work left to do.
+    expect(contextOf(ds)).toBe(ctxInTasks);
+    expect(await contextInTasks(ds, async () => void tasks++)).toBe(ctxInTasks);
+    expect(tasks).toBe(2);
   });
 });

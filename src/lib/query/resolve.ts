@@ -73,8 +73,8 @@ function resolveFact(key: string, rows: readonly Figure[], sources: ReadonlyMap<
   return { key, preferred: preferred!, alternatives, disagree: support.size > 1 };
 }
 
-/** Every fact in a figures table: rows grouped by fact key, each group resolved; facts in key order. */
-export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, Source>): Fact[] {
+/** Every row of a figures table, grouped by the fact it states. */
+export function groupByFact(figures: ColumnTable): Map<string, Figure[]> {
   const groups = new Map<string, Figure[]>();
   for (const f of rowsOf<Figure>(figures)) {
     const key = factKey(f);
@@ -82,6 +82,17 @@ export function resolveFacts(figures: ColumnTable, sources: ReadonlyMap<string, 
     if (group) group.push(f);
     else groups.set(key, [f]);
   }
-  // Keys in code-unit order, as sort() orders strings.
+  return groups;
+}
+
+/** Each group of rows resolved to its fact; facts in key order (code-unit order, as sort() orders strings). */
+export function resolveGroups(
+  groups: ReadonlyMap<string, readonly Figure[]>,
+  sources: ReadonlyMap<string, Source>,
+): Fact[] {
   return [...groups.keys()].sort().map((key) => resolveFact(key, groups.get(key)!, sources));
 }
+
+/** Every fact in a figures table: rows grouped by fact key, each group resolved; facts in key order. */
+export const resolveFacts = (figures: ColumnTable, sources: ReadonlyMap<string, Source>): Fact[] =>
+  resolveGroups(groupByFact(figures), sources);

@@ -3,7 +3,7 @@
  * their context, and the one filter state over them, which keeps the view a person has when the figures change.
  */
 import type { Dataset } from '../data/load.ts';
-import { contextOf, type Context } from '../views/context.ts';
+import { contextInTasks, contextOf, type Context } from '../views/context.ts';
 import { Explorer } from './explorer.svelte.ts';
 import type { Release } from './release.svelte.ts';
 import { nextTask } from './start-up.svelte.ts';
@@ -38,14 +38,14 @@ export class ShownFigures {
   }
 
   /**
-   * After the person's figures change: merged, resolved and drawn in three tasks, so that a large file's rows
-   * do not hold the page in one. A later change overtakes an earlier one still under way.
+   * After the person's figures change: merged, resolved and drawn in tasks of their own, so that a large
+   * file's rows do not hold the page in one. A later change overtakes an earlier one still under way.
    */
   async useYours(ds: Dataset): Promise<void> {
     const change = ++this.#changes;
     const shown = this.yours.over(ds);
     await nextTask();
-    contextOf(shown);
+    await contextInTasks(shown, nextTask);
     await nextTask();
     if (change === this.#changes && this.published === ds) this.use(ds, shown);
   }

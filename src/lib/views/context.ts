@@ -14,7 +14,7 @@ import {
 
 import { FactIndex } from '../query/facts.ts';
 
-import { resolveFacts, type Fact } from '../query/resolve.ts';
+import { groupByFact, resolveFacts, resolveGroups, type Fact } from '../query/resolve.ts';
 
 import { estimateOfFigure } from '../query/estimate.ts';
 
@@ -41,6 +41,22 @@ const contexts = new WeakMap<Dataset, Context>();
 export function contextOf(ds: Dataset): Context {
   let ctx = contexts.get(ds);
   if (!ctx) contexts.set(ds, (ctx = makeContext(ds)));
+  return ctx;
+}
+
+/**
+ * The same context as {@link contextOf}, made over a few tasks (`between` ends each one): a person's file can
+ * bring tens of thousands of rows, and the page must keep answering while they are resolved.
+ */
+export async function contextInTasks(ds: Dataset, between: () => Promise<void>): Promise<Context> {
+  let ctx = contexts.get(ds);
+  if (ctx) return ctx;
+  const groups = groupByFact(ds.figures);
+  await between();
+  const facts = resolveGroups(groups, ds.sources);
+  await between();
+  ctx = contexts.get(ds) ?? { ds, index: new FactIndex(facts) };
+  contexts.set(ds, ctx);
   return ctx;
 }
 
