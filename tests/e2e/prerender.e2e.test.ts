@@ -180,6 +180,15 @@ describe('before any script has run', () => {
     await context.close();
   });
 
+  it('holds none of the filter controls in the explorer: they come with the script, after the first chart', async () => {
+    const { page, context } = await withoutScripts('');
+    const sidebar = page.locator('[data-prerendered] aside.filters');
+    await expect(sidebar.count()).resolves.toBe(1);
+    await expect(sidebar.locator('input, select, button').count()).resolves.toBe(0);
+    await expect(sidebar.textContent()).resolves.toMatch(/Loading the filters/);
+    await context.close();
+  });
+
   it('with JavaScript off, the explorer shows the chart and says what needs JavaScript', async () => {
     const { page, context } = await openPage(browser, null, { javaScriptEnabled: false });
     await page.goto(baseURL());

@@ -15,7 +15,8 @@
  *               code, the figures a person kept in this browser.
  *
  * Each step runs in a task of its own, so that none holds the page long. The build-time render has its
- * figures already and draws everything at once.
+ * figures already and renders the page as the draw step leaves it: the markup a browser lays out first is the
+ * look the live page takes over, without the filters' hundred controls.
  */
 import { flushSync } from 'svelte';
 import type { Dataset } from '../data/load.ts';
@@ -48,9 +49,9 @@ export class StartUp {
    */
   #reached = $state(STEPS.map(() => false));
 
-  /** `done`: every step is done (the build-time render, a component test). */
-  constructor(done = false) {
-    if (done) this.#reach(STEPS.length);
+  /** `drawn`: the steps up to the draw step are done (the build-time render). */
+  constructor(drawn = false) {
+    if (drawn) this.#reach(STEPS.indexOf('draw') + 1);
   }
 
   /** True once `step` has run. */
