@@ -375,6 +375,33 @@ describe('layout', () => {
   );
 });
 
+describe('on a phone', () => {
+  it('builds the folded filters when they are first opened, then keeps them', async () => {
+    const { page, context, errors } = await openPage(browser, '?force=hampshire', {
+      viewport: { width: 375, height: 800 },
+    });
+    await page.locator('.embed-button:not(.later *)').waitFor(); // the start-up's last step has run
+    const sidebar = page.locator('aside.filters');
+    await expect(sidebar.locator('details.filters-toggle').getAttribute('open')).resolves.toBeNull();
+    await expect(sidebar.locator('input, select, button').count()).resolves.toBe(0);
+
+    await sidebar.getByText('Filters', { exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Search forces and areas' }).fill('Kent');
+    await page.getByRole('checkbox', { name: 'Kent', exact: true }).check();
+    await page.waitForURL(/force=[^&]*kent/);
+
+    // Folded and opened again: the same controls, as the person left them.
+    await sidebar.getByText('Filters', { exact: true }).click();
+    await sidebar.getByText('Filters', { exact: true }).click();
+    await expect(page.getByRole('searchbox', { name: 'Search forces and areas' }).inputValue()).resolves.toBe(
+      'Kent',
+    );
+    await expect(page.getByRole('checkbox', { name: 'Kent', exact: true }).isChecked()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('rates per 100,000 children', () => {
   it('ranks forces by rate, names the denominator, keeps the choice in the URL, and exports it', async () => {
     const { page, context, errors } = await openPage(browser, '?view=forces&period=2017-18');
